@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { ConfigError } from "../shared/config.js";
+import { carnetVersion } from "../shared/package-info.js";
+import {
+  type Database,
+  type DatabaseSettings,
+  type MigrationSummary,
+  migrateDatabase,
+  openDatabase,
+} from "../storage/database.js";
+import { createSettingsRepository } from "../storage/settings-repository.js";
+
+/**
+ * Everything the use cases need, built once per process: the composition root shared by the
+ * server and the CLI, so that neither touches storage directly.
+ */
+export interface AppContext {
+  database: Database;
+  version: string;
+  instanceId: string;
+  migrations: MigrationSummary;
+  close(): Promise<void>;
+}
+
+function describeConnectionError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+/** Open the database, check that it answers, apply migrations, and return the services' context. */
+export async function createAppContext(settings: DatabaseSettings): Promise<AppContext> {
+  let database: Database;
+  try {
+    database = openDatabase(settings);
+    await database.db.selectNoFrom((eb) => eb.lit(1).as("ok")).execute();
+  } catch (error) {
+    const target = settings.dialect === "sqlite" ? settings.file : new URL(settings.url).host;
+    throw new ConfigError("config.database_unreachable", { target, reason: describeConnectionError(error) });
+  }
+  try {
+    const migrations = await migrateDatabase(database);
+    const instanceId = await createSettingsRepository(database.db).setIfAbsent("instance_id", randomUUID());
+    return {
+      database,
+      version: carnetVersion,
+      instanceId,
+      migrations,
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

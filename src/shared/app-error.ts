@@ -1,0 +1,50 @@
+/**
+ * Stable error codes. A code never changes meaning once released; clients may switch on it.
+ * Each code maps to an HTTP status and to a message key in `src/i18n` (`error.<code>`).
+ */
+export const errorCodes = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  database_unavailable: 503,
+  config_invalid: 500,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface AppErrorOptions {
+  /** Parameters interpolated into the translated message (`{name}` placeholders). */
+  params?: Record<string, string | number>;
+  /** Machine-readable details returned to the client (e.g. validation problems). */
+  details?: unknown;
+  cause?: unknown;
+}
+
+/** The one error type of Carnet: a stable code, an HTTP status, and a translatable message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, string | number>;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = errorCodes[code];
+    this.params = options.params ?? {};
+    this.details = options.details;
+  }
+}
+
+/** True when `value` is an AppError (also across module copies, by shape). */
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

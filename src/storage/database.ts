@@ -1,0 +1,143 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type Transaction,
+} from "kysely";
+import pg from "pg";
+import { redactUrl } from "../shared/config.js";
+import { listMigrations } from "./migrations/index.js";
+import type { Tables } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+export type DatabaseSettings = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+export type Db = Kysely<Tables>;
+export type Tx = Transaction<Tables>;
+
+/** An open database: the Kysely handle, its dialect, and how to check and close it. */
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  /** Where the data lives, safe to print (file path, or URL without password). */
+  target: string;
+  /** Resolves true when a trivial query succeeds within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite driver whose write transactions take the write lock up front (`BEGIN IMMEDIATE`), so that
+ * two processes never deadlock upgrading a read lock; with WAL and busy_timeout they queue instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+// PostgreSQL int8 (e.g. count(*)) arrives as a string by default; our counts fit in a double.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+function openSqlite(file: string): Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: "sqlite",
+    target: file,
+    ping: async () => {
+      try {
+        return sqlite.prepare("select 1 as ok").get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: "postgres",
+    target: redactUrl(url),
+    ping: async (timeoutMs = 2000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const query = pool.query("select 1 as ok").then(
+        () => true,
+        () => false,
+      );
+      const ok = await Promise.race([query, timeout]);
+      clearTimeout(timer);
+      return ok;
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Open (but do not migrate) the database described by `settings`. */
+export function openDatabase(settings: DatabaseSettings): Database {
+  return settings.dialect === "sqlite" ? openSqlite(settings.file) : openPostgres(settings.url);
+}
+
+/** Result of bringing a database schema up to date. */
+export interface MigrationSummary {
+  applied: string[];
+  total: number;
+}
+
+/** Apply every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateDatabase(database: Database): Promise<MigrationSummary> {
+  const migrations = listMigrations({ dialect: database.dialect });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  const failed = results.find((r) => r.status === "Error");
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : "";
+    throw new Error(`Database migration failed${name}: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
+  }
+  return {
+    applied: results.filter((r) => r.status === "Success").map((r) => r.migrationName),
+    total: Object.keys(migrations).length,
+  };
+}
+
+/** Run `work` in one transaction: all of its writes land, or none. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
