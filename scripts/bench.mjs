@@ -6,7 +6,9 @@ import { readdirSync } from "node:fs";
 
 const filter = process.argv[2] ?? "";
 const dir = new URL("../bench/", import.meta.url).pathname;
-const files = readdirSync(dir).filter((name) => name.endsWith(".bench.ts") && name.includes(filter)).sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith(".bench.ts") && name.includes(filter))
+  .sort();
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file}`);
