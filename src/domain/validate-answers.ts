@@ -1,0 +1,155 @@
+import type { Identifier, Organisation } from "./answer-values.js";
+import { answerSchemaFor } from "./answer-values.js";
+import { isPlainObject, type PathSegment } from "./json-pointer.js";
+import type { Answers, Plan } from "./plan.js";
+import type { Question, Section, SubField, Template } from "./template.js";
+import type { ProblemCollector } from "./validate-fields.js";
+
+type Field = Question | SubField;
+
+/** Questions of a template by id, with their section. */
+export function indexQuestions(template: Template): Map<string, { section: Section; question: Question }> {
+  const index = new Map<string, { section: Section; question: Question }>();
+  for (const section of template.sections) {
+    for (const question of section.questions) index.set(question.id, { section, question });
+  }
+  return index;
+}
+
+/**
+ * Check every answer of the plan against the template: the question exists, is asked in that
+ * scope (plan or research output), and the value has the shape and codes of the question's kind.
+ */
+export function validateAnswers(plan: Plan, template: Template, collector: ProblemCollector): void {
+  const index = indexQuestions(template);
+  const check = (answers: Answers, scope: "plan" | "output", base: readonly PathSegment[]) => {
+    for (const [questionId, value] of Object.entries(answers)) {
+      const path = [...base, questionId];
+      const entry = index.get(questionId);
+      if (!entry) {
+        collector.add(path, "unknown_question", { question: questionId, template: template.id });
+        continue;
+      }
+      if (entry.section.scope !== scope) {
+        collector.add(path, "wrong_scope", { question: questionId, scope: entry.section.scope });
+        continue;
+      }
+      checkValue(entry.question, value, path, plan, collector);
+    }
+  };
+  check(plan.answers, "plan", ["answers"]);
+  for (const output of Object.values(plan.outputs)) {
+    check(output.answers, "output", ["outputs", output.id, "answers"]);
+  }
+}
+
+function checkChoice(field: Field, code: string, path: readonly PathSegment[], c: ProblemCollector): void {
+  if (code === "") return;
+  if (field.options) {
+    if (!field.options.some((option) => option.code === code)) c.add(path, "unknown_choice", { code });
+  } else if (field.vocabulary && !c.hasCode(field.vocabulary, code)) {
+    c.add(path, "unknown_choice", { code });
+  }
+}
+
+function checkIdentifierAnswer(
+  field: Field,
+  identifier: Identifier,
+  path: readonly PathSegment[],
+  c: ProblemCollector,
+): void {
+  if (field.identifierTypes && !field.identifierTypes.includes(identifier.type)) {
+    c.add([...path, "type"], "unknown_code", {
+      code: identifier.type,
+      vocabulary: field.identifierTypes.join(", "),
+    });
+  }
+  c.identifier(identifier, path);
+}
+
+/** Check one value (an answer, or a sub-field of a group item) against its field's kind. */
+function checkValue(
+  field: Field,
+  value: unknown,
+  path: readonly PathSegment[],
+  plan: Plan,
+  c: ProblemCollector,
+): void {
+  if (value === null) return; // cleared: allowed, simply not answered
+  if (!answerSchemaFor(field.kind).safeParse(value).success) {
+    c.add(path, "wrong_answer_shape", { kind: field.kind });
+    return;
+  }
+  const person = (personId: string, at: readonly PathSegment[]) => {
+    if (!Object.hasOwn(plan.persons, personId)) c.add(at, "unknown_person", { id: personId });
+  };
+  switch (field.kind) {
+    case "rich_text":
+      c.richText(value as string, path);
+      break;
+    case "url":
+      c.url(value as string, path);
+      break;
+    case "email":
+      c.email(value as string, path);
+      break;
+    case "date":
+      c.date(value as string, path);
+      break;
+    case "single_choice":
+      checkChoice(field, value as string, path, c);
+      break;
+    case "multiple_choice":
+      (value as string[]).forEach((code, i) => {
+        checkChoice(field, code, [...path, i], c);
+      });
+      break;
+    case "identifier":
+      checkIdentifierAnswer(field, value as Identifier, path, c);
+      break;
+    case "organisation":
+      c.organisation(value as Organisation, path);
+      break;
+    case "person":
+      person((value as { personId: string }).personId, [...path, "personId"]);
+      break;
+    case "persons":
+      (value as { personId: string }[]).forEach((ref, i) => {
+        person(ref.personId, [...path, i, "personId"]);
+      });
+      break;
+    case "number": {
+      const unit = (value as { unit?: string }).unit;
+      if (unit && field.unitVocabulary) c.code(field.unitVocabulary, unit, [...path, "unit"]);
+      break;
+    }
+    case "group":
+      checkGroup(field as Question, value as unknown[], path, plan, c);
+      break;
+    default:
+      break;
+  }
+}
+
+function checkGroup(
+  question: Question,
+  items: unknown[],
+  path: readonly PathSegment[],
+  plan: Plan,
+  c: ProblemCollector,
+): void {
+  const fields = new Map((question.fields ?? []).map((f) => [f.id, f]));
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (!isPlainObject(item)) return;
+    const id = String(item.id);
+    if (seen.has(id)) c.add([...path, index, "id"], "duplicate_id", { id });
+    seen.add(id);
+    for (const [key, value] of Object.entries(item)) {
+      if (key === "id") continue;
+      const field = fields.get(key);
+      if (!field) c.add([...path, index, key], "unknown_field", { field: key });
+      else checkValue(field, value, [...path, index, key], plan, c);
+    }
+  });
+}
