@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { testTemplate, testVocabularies } from "../factories/content.js";
-import { referencePlan, samplePlan } from "../factories/plans.js";
-import { translate } from "../../src/i18n/translate.js";
 import type { Plan } from "../../src/domain/plan.js";
 import { describeProblem } from "../../src/domain/problems.js";
 import { validatePlan } from "../../src/domain/validate-plan.js";
+import { translate } from "../../src/i18n/translate.js";
+import { testTemplate, testVocabularies } from "../factories/content.js";
+import { referencePlan, samplePlan } from "../factories/plans.js";
 
 const context = { vocabularies: testVocabularies(), template: testTemplate() };
 const check = (input: unknown) => validatePlan(input, context);
