@@ -70,7 +70,7 @@ interface Accepted {
   base: number;
 }
 
-function simulate(steps: fc.RecordValue<{ author: string; ops: EditOp[]; refresh: boolean }>[]) {
+function simulate(steps: { author: string; ops: EditOp[]; refresh: boolean }[]) {
   let head = samplePlan();
   const events: EditEvent[] = [];
   const snapshots: Plan[] = [head];
