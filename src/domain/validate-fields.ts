@@ -13,11 +13,14 @@ export class ProblemCollector {
     this.problems.push(problem(path, code, params));
   }
 
-  /** True when the vocabulary is unknown here (cannot check) or has `code` (as code or alias). */
+  /**
+   * True when the vocabulary is unknown here (cannot check) or has `code`. Aliases (labels of other
+   * tools) are for imports to map; a plan holds the code itself.
+   */
   hasCode(vocabularyId: string, code: string): boolean {
     const vocabulary = this.vocabularies.get(vocabularyId);
     if (!vocabulary) return true;
-    return vocabulary.items.some((item) => item.code === code || item.aliases?.includes(code));
+    return vocabulary.items.some((item) => item.code === code);
   }
 
   /** Report `code` at `path` when the vocabulary does not have it. */

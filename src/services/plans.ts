@@ -37,6 +37,55 @@ export interface EditOutcome {
 /** Writers racing for the same revision retry this many times before reporting a conflict. */
 const maxAttempts = 5;
 
+/** A fresh plan on a template (one empty research output), checked but not stored (e.g. `carnet new`). */
+export function draftPlan(content: PlanContent, input: NewPlanInput): Plan {
+  const template = content.templates.get(input.templateId);
+  if (!template) {
+    throw new AppError("bad_request", `Unknown template ${input.templateId}`, {
+      params: {
+        reason: `unknown template '${input.templateId}' (known: ${[...content.templates.keys()].join(", ")})`,
+        template: input.templateId,
+        known: [...content.templates.keys()].join(", "),
+      },
+    });
+  }
+  const planContext =
+    input.context ?? (template.context === "research_entity" ? "research_entity" : "research_project");
+  if (template.context !== "any" && template.context !== planContext) {
+    throw new AppError("bad_request", "Template context mismatch", {
+      params: { reason: `template '${template.id}' is for ${template.context} plans` },
+    });
+  }
+  const now = new Date().toISOString();
+  const output = {
+    id: randomUUID(),
+    position: 1,
+    title: "",
+    shortName: input.language === "fra" ? "PR1" : "RO1",
+    type: "dataset",
+  };
+  const parsed = planSchema.safeParse({
+    carnetFormat: carnetFormatVersion,
+    id: randomUUID(),
+    revision: 0,
+    template: { id: template.id, version: template.version },
+    context: planContext,
+    language: input.language,
+    createdAt: now,
+    modifiedAt: now,
+    details: { title: input.title },
+    ...(planContext === "research_project" ? { project: { title: "" } } : { entity: { name: "" } }),
+    outputs: { [output.id]: output },
+  });
+  const problems = parsed.success
+    ? checkPlanRules(parsed.data, { ...content, template })
+    : problemsFromZod(parsed.error.issues, input);
+  if (!parsed.success || problems.length > 0) {
+    throw new AppError("validation_failed", "The new plan is not valid", { details: { problems } });
+  }
+  return parsed.data;
+}
+
 /** Plan use cases: create, read, list, edit, duplicate, delete/restore, history, diff and revert. */
 export function createPlanService(context: Pick<AppContext, "database">, content: PlanContent) {
   const repo = createPlansRepository(context.database.db);
@@ -49,53 +98,6 @@ export function createPlanService(context: Pick<AppContext, "database">, content
     }
     if (stored.ownerId !== actor.id) throw new AppError("forbidden", `Plan ${id} belongs to someone else`);
     return stored;
-  };
-
-  /** Build a fresh plan on a template; the plan is checked before it is stored. */
-  const newPlan = (input: NewPlanInput): Plan => {
-    const template = content.templates.get(input.templateId);
-    if (!template) {
-      throw new AppError("bad_request", `Unknown template ${input.templateId}`, {
-        params: {
-          reason: `unknown template '${input.templateId}' (known: ${[...content.templates.keys()].join(", ")})`,
-        },
-      });
-    }
-    const planContext =
-      input.context ?? (template.context === "research_entity" ? "research_entity" : "research_project");
-    if (template.context !== "any" && template.context !== planContext) {
-      throw new AppError("bad_request", "Template context mismatch", {
-        params: { reason: `template '${template.id}' is for ${template.context} plans` },
-      });
-    }
-    const now = new Date().toISOString();
-    const output = {
-      id: randomUUID(),
-      position: 1,
-      title: "",
-      shortName: input.language === "fra" ? "PR1" : "RO1",
-      type: "dataset",
-    };
-    const parsed = planSchema.safeParse({
-      carnetFormat: carnetFormatVersion,
-      id: randomUUID(),
-      revision: 0,
-      template: { id: template.id, version: template.version },
-      context: planContext,
-      language: input.language,
-      createdAt: now,
-      modifiedAt: now,
-      details: { title: input.title },
-      ...(planContext === "research_project" ? { project: { title: "" } } : { entity: { name: "" } }),
-      outputs: { [output.id]: output },
-    });
-    const problems = parsed.success
-      ? checkPlanRules(parsed.data, { ...content, template })
-      : problemsFromZod(parsed.error.issues, input);
-    if (!parsed.success || problems.length > 0) {
-      throw new AppError("validation_failed", "The new plan is not valid", { details: { problems } });
-    }
-    return parsed.data;
   };
 
   /** Apply ops and store the result, retrying when another writer took the revision meanwhile. */
@@ -133,13 +135,10 @@ export function createPlanService(context: Pick<AppContext, "database">, content
   return {
     /** Create a plan from a template, owned by `actor`. */
     async create(actor: Actor, input: NewPlanInput): Promise<Plan> {
-      const plan = newPlan(input);
+      const plan = draftPlan(content, input);
       await repo.insert(plan, actor.id);
       return plan;
     },
-
-    /** A plan as the native document, without storing it (e.g. `carnet new`). */
-    draft: newPlan,
 
     async get(actor: Actor, id: string): Promise<Plan> {
       return (await load(actor, id)).plan;

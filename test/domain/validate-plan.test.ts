@@ -71,14 +71,14 @@ describe("validatePlan", () => {
     plan.contributions.c2 = {
       id: "c2",
       personId: "nobody",
-      role: "data-contact",
+      role: "contact-person",
       scope: "output",
       outputId: "o9",
     };
     plan.contributions.c3 = {
       id: "cX",
       personId: "ada",
-      role: "data-contact",
+      role: "contact-person",
       scope: "plan",
       outputId: "o1",
     };

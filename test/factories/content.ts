@@ -19,7 +19,7 @@ export function testVocabularies(): VocabularySet {
     vocabulary("oecd-ford", ["1", "1.2", "5", "5.3", "5.8"]),
     vocabulary("contributor-roles", [
       "project-coordinator",
-      "data-contact",
+      "contact-person",
       "dmp-manager",
       "data-collector",
       "data-curator",

@@ -133,7 +133,7 @@ describe.each(testDialects())("plan service on $name", (dialect) => {
       {
         op: "set",
         path: "/contributions/c1",
-        value: { id: "c1", personId: "p1", role: "data-contact", scope: "output", outputId },
+        value: { id: "c1", personId: "p1", role: "contact-person", scope: "output", outputId },
       },
       { op: "set", path: "/details/contactPersonId", value: "p1" },
       { op: "set", path: `/outputs/${outputId}/answers/description.contact`, value: { personId: "p1" } },
