@@ -1,11 +1,58 @@
 import type { Identifier, Organisation } from "./answer-values.js";
-import { answerSchemaFor } from "./answer-values.js";
 import { isPlainObject, type PathSegment } from "./json-pointer.js";
 import type { Answers, Plan } from "./plan.js";
 import type { Question, Section, SubField, Template } from "./template.js";
 import type { ProblemCollector } from "./validate-fields.js";
 
 type Field = Question | SubField;
+
+const isString = (value: unknown): value is string => typeof value === "string";
+const hasOnlyKeys = (value: Record<string, unknown>, keys: string[]) =>
+  Object.keys(value).every((key) => keys.includes(key));
+const isIdentifier = (v: unknown) =>
+  isPlainObject(v) && isString(v.type) && isString(v.value) && hasOnlyKeys(v, ["type", "value"]);
+const isPersonRef = (v: unknown) => isPlainObject(v) && isString(v.personId) && hasOnlyKeys(v, ["personId"]);
+
+/**
+ * Whether a value has the shape of an answer of `kind` (see answerSchemas in answer-values.ts). Written
+ * out rather than parsed with zod: the plan was parsed already (lengths, union of shapes), and this
+ * runs for every answer of every output.
+ */
+export function hasAnswerShape(kind: Field["kind"], value: unknown): boolean {
+  switch (kind) {
+    case "yes_no_unknown":
+      return value === "yes" || value === "no" || value === "unknown";
+    case "multiple_choice":
+      return Array.isArray(value) && value.every(isString);
+    case "number":
+      return (
+        isPlainObject(value) &&
+        typeof value.value === "number" &&
+        Number.isFinite(value.value) &&
+        (value.unit === undefined || isString(value.unit)) &&
+        hasOnlyKeys(value, ["value", "unit"])
+      );
+    case "identifier":
+      return isIdentifier(value);
+    case "person":
+      return isPersonRef(value);
+    case "persons":
+      return Array.isArray(value) && value.every(isPersonRef);
+    case "organisation":
+      return (
+        isPlainObject(value) &&
+        isString(value.name) &&
+        (value.acronym === undefined || isString(value.acronym)) &&
+        (value.identifiers === undefined ||
+          (Array.isArray(value.identifiers) && value.identifiers.every(isIdentifier))) &&
+        hasOnlyKeys(value, ["name", "acronym", "identifiers"])
+      );
+    case "group":
+      return Array.isArray(value) && value.every((item) => isPlainObject(item) && isString(item.id));
+    default:
+      return isString(value);
+  }
+}
 
 /** Questions of a template by id, with their section. */
 export function indexQuestions(template: Template): Map<string, { section: Section; question: Question }> {
@@ -76,7 +123,7 @@ function checkValue(
   c: ProblemCollector,
 ): void {
   if (value === null) return; // cleared: allowed, simply not answered
-  if (!answerSchemaFor(field.kind).safeParse(value).success) {
+  if (!hasAnswerShape(field.kind, value)) {
     c.add(path, "wrong_answer_shape", { kind: field.kind });
     return;
   }

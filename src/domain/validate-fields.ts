@@ -2,7 +2,18 @@ import type { Identifier, Organisation } from "./answer-values.js";
 import { normalizeIdentifier } from "./identifiers.js";
 import type { PathSegment } from "./json-pointer.js";
 import { type Problem, problem } from "./problems.js";
-import type { VocabularySet } from "./vocabulary.js";
+import type { Vocabulary, VocabularySet } from "./vocabulary.js";
+
+// Codes of each vocabulary as a set, built once per vocabulary object (ISO 639-3 has ~8,000 items).
+const codeSets = new WeakMap<Vocabulary, ReadonlySet<string>>();
+function codesOf(vocabulary: Vocabulary): ReadonlySet<string> {
+  let codes = codeSets.get(vocabulary);
+  if (!codes) {
+    codes = new Set(vocabulary.items.map((item) => item.code));
+    codeSets.set(vocabulary, codes);
+  }
+  return codes;
+}
 
 /** Collects problems while walking a document; the checks shared by plan fields and answers. */
 export class ProblemCollector {
@@ -20,7 +31,7 @@ export class ProblemCollector {
   hasCode(vocabularyId: string, code: string): boolean {
     const vocabulary = this.vocabularies.get(vocabularyId);
     if (!vocabulary) return true;
-    return vocabulary.items.some((item) => item.code === code);
+    return codesOf(vocabulary).has(code);
   }
 
   /** Report `code` at `path` when the vocabulary does not have it. */
