@@ -29,7 +29,13 @@ function recorder(userId: string, name: string) {
           () => reject(new Error(`no matching event; got ${JSON.stringify(events)}`)),
           timeoutMs,
         );
-        waiters.push({ predicate, resolve: (e) => (clearTimeout(timer), resolve(e)) });
+        waiters.push({
+          predicate,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
       });
     },
   };

@@ -103,8 +103,8 @@ export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) 
     } else if (message.type === "presence") {
       const data = message.data as Partial<PresenceEntry> & { left?: boolean };
       if (!data.connectionId) return;
-      let entries = presence.get(planId);
-      if (!entries) presence.set(planId, (entries = new Map()));
+      const entries = presence.get(planId) ?? new Map<string, RemotePresence>();
+      presence.set(planId, entries);
       const before = JSON.stringify(presentOn(planId));
       if (data.left) entries.delete(data.connectionId);
       else
@@ -139,8 +139,8 @@ export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) 
       connection: LiveConnection,
     ): Promise<{ connectionId: string; leave: () => Promise<void> }> {
       const connectionId = randomUUID();
-      let connections = local.get(planId);
-      if (!connections) local.set(planId, (connections = new Map()));
+      const connections = local.get(planId) ?? new Map();
+      local.set(planId, connections);
       connections.set(connectionId, { connection, field: null });
       connection.send({ type: "presence", planId, present: presentOn(planId) });
       await announce(planId, connectionId);
