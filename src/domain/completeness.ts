@@ -1,5 +1,7 @@
+import { translate, type UiLanguage } from "../i18n/translate.js";
 import { isAnswered, isQuestionVisible, isSectionApplicable } from "./conditions.js";
 import { toPointer } from "./json-pointer.js";
+import { localize } from "./localized.js";
 import { type Answers, listOutputs, type Plan, type ResearchOutput } from "./plan.js";
 import type { Question, Template } from "./template.js";
 
@@ -103,4 +105,27 @@ export function computeCompleteness(plan: Plan, template: Template): PlanComplet
     result.outputs.push({ ...tally, outputId: output.id });
   }
   return result;
+}
+
+/** The missing answers as sentences in `lang`: "RO1 › Sharing › Distributions is not answered." */
+export function describeMissing(
+  plan: Plan,
+  template: Template,
+  completeness: PlanCompleteness,
+  lang: UiLanguage,
+): { path: string; text: string }[] {
+  const sections = new Map(template.sections.map((s) => [s.id, s]));
+  return completeness.missing.map((entry) => {
+    const section = sections.get(entry.sectionId);
+    const question = section?.questions.find((q) => q.id === entry.questionId);
+    const parts = [
+      ...(entry.outputId ? [plan.outputs[entry.outputId]?.shortName ?? entry.outputId] : []),
+      localize(section?.title, lang),
+      localize(question?.label, lang),
+    ];
+    return {
+      path: entry.path,
+      text: translate(lang, "model.completeness.missing", { label: parts.join(" › ") }),
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCompleteness } from "../../src/domain/completeness.js";
+import { computeCompleteness, describeMissing } from "../../src/domain/completeness.js";
 import { evaluateCondition, isAnswered } from "../../src/domain/conditions.js";
 import type { Plan } from "../../src/domain/plan.js";
 import { testTemplate } from "../factories/content.js";
@@ -124,5 +124,17 @@ describe("computeCompleteness", () => {
     expect(result.complete).toBe(true);
     expect(result.answeredRequired).toBe(result.required);
     expect(result.sections.every((s) => s.complete)).toBe(true);
+  });
+
+  it("tells what is missing in English and French", () => {
+    const plan = samplePlan();
+    const result = computeCompleteness(plan, template);
+    expect(describeMissing(plan, template, result, "en").at(-1)).toEqual({
+      path: "/outputs/o1/answers/sharing.distributions",
+      text: "RO1 › Sharing › Distributions is not answered.",
+    });
+    expect(describeMissing(plan, template, result, "fr")[0]!.text).toBe(
+      "General (fr) › Summary (fr) n’a pas de réponse.",
+    );
   });
 });
