@@ -127,9 +127,6 @@ function checkValue(
     c.add(path, "wrong_answer_shape", { kind: field.kind });
     return;
   }
-  const person = (personId: string, at: readonly PathSegment[]) => {
-    if (!Object.hasOwn(plan.persons, personId)) c.add(at, "unknown_person", { id: personId });
-  };
   switch (field.kind) {
     case "rich_text":
       c.richText(value as string, path);
@@ -158,11 +155,11 @@ function checkValue(
       c.organisation(value as Organisation, path);
       break;
     case "person":
-      person((value as { personId: string }).personId, [...path, "personId"]);
+      checkPerson(plan, (value as { personId: string }).personId, [...path, "personId"], c);
       break;
     case "persons":
       (value as { personId: string }[]).forEach((ref, i) => {
-        person(ref.personId, [...path, i, "personId"]);
+        checkPerson(plan, ref.personId, [...path, i, "personId"], c);
       });
       break;
     case "number": {
@@ -178,6 +175,13 @@ function checkValue(
   }
 }
 
+function checkPerson(plan: Plan, personId: string, at: readonly PathSegment[], c: ProblemCollector): void {
+  if (!Object.hasOwn(plan.persons, personId)) c.add(at, "unknown_person", { id: personId });
+}
+
+// Sub-fields of each group question by id, built once per template object.
+const fieldsByQuestion = new WeakMap<Question, Map<string, SubField>>();
+
 function checkGroup(
   question: Question,
   items: unknown[],
@@ -185,7 +189,11 @@ function checkGroup(
   plan: Plan,
   c: ProblemCollector,
 ): void {
-  const fields = new Map((question.fields ?? []).map((f) => [f.id, f]));
+  let fields = fieldsByQuestion.get(question);
+  if (!fields) {
+    fields = new Map((question.fields ?? []).map((f) => [f.id, f]));
+    fieldsByQuestion.set(question, fields);
+  }
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (!isPlainObject(item)) return;

@@ -1,5 +1,5 @@
 import type { EditEvent, EditOp } from "../domain/edit/ops.js";
-import { type Plan, planSchema } from "../domain/plan.js";
+import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
 import { inTransaction } from "./database.js";
 
@@ -85,7 +85,11 @@ export function createPlansRepository(db: Db) {
         .execute();
     },
 
-    /** The plan with its owner, or undefined; the document is parsed (and so checked) on the way out. */
+    /**
+     * The plan with its owner, or undefined. The document is not re-validated: only parsed plans
+     * (planSchema output, via the services and applyOps) are ever written, and checking a large plan
+     * on every load would cost more than the load itself.
+     */
     async get(id: string): Promise<StoredPlan | undefined> {
       const row = await db
         .selectFrom("plans")
@@ -94,7 +98,7 @@ export function createPlansRepository(db: Db) {
         .executeTakeFirst();
       if (!row) return undefined;
       return {
-        plan: planSchema.parse(JSON.parse(row.document)),
+        plan: JSON.parse(row.document) as Plan,
         ownerId: row.owner_id,
         deletedAt: row.deleted_at,
       };

@@ -8,6 +8,7 @@ import {
   revertOps,
   touchedPaths,
 } from "../../src/domain/edit/index.js";
+import { applyOpInPlace } from "../../src/domain/edit/ops.js";
 import { parsePointer, pathsOverlap, valueAt } from "../../src/domain/json-pointer.js";
 import { type Plan, planSchema } from "../../src/domain/plan.js";
 import { referencePlan, samplePlan } from "../factories/plans.js";
@@ -98,7 +99,58 @@ function simulate(steps: { author: string; ops: EditOp[]; refresh: boolean }[]) 
   return { head, events, snapshots, accepted };
 }
 
+/** Ops that may break the structure: wrong types, unknown fields, removing required parts. */
+const riskyOp: fc.Arbitrary<EditOp> = fc.oneof(
+  opArbitrary,
+  fc.record({
+    op: fc.constant("set" as const),
+    path: fc.constantFrom(
+      "/details/title",
+      "/outputs/o1/position",
+      "/persons/ada/colour",
+      "/project/startDate",
+      "/answers/Bad Id",
+      "/outputs/o1/answers/description.text",
+      "/colour",
+      "/project/funding/0/funder",
+    ),
+    value: fc.oneof(fc.integer(), text, fc.constant(null), fc.constant({}), fc.constant("2024-01-31")),
+  }),
+  fc.record({
+    op: fc.constant("remove" as const),
+    path: fc.constantFrom("/details", "/project", "/outputs/o1/type", "/language"),
+  }),
+);
+
 describe("edit engine properties", () => {
+  it("checks only what the ops touched, with the same verdict and result as parsing the whole plan", () => {
+    fc.assert(
+      fc.property(fc.array(riskyOp, { minLength: 1, maxLength: 3 }), (ops) => {
+        const base = samplePlan();
+        const result = applyOps(base, ops, {
+          baseRevision: 0,
+          author: "ada",
+          now: "2024-02-01T00:00:00.000Z",
+          history: [],
+        });
+        const naive: unknown = structuredClone(base);
+        let applies = true;
+        try {
+          for (const op of ops) applyOpInPlace(naive, op);
+        } catch {
+          applies = false;
+        }
+        const full = applies
+          ? planSchema.safeParse({ ...(naive as Plan), revision: 1, modifiedAt: "2024-02-01T00:00:00.000Z" })
+          : undefined;
+        expect(base).toEqual(samplePlan()); // the plan edited is never mutated
+        expect(result.ok).toBe(full?.success ?? false);
+        if (result.ok && full?.success) expect(result.plan).toEqual(full.data);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("two authors on the same base never lose an accepted edit", () => {
     fc.assert(
       fc.property(fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }), (steps) => {

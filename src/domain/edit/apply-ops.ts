@@ -1,7 +1,8 @@
 import { parsePointer, pathsOverlap, valueAt } from "../json-pointer.js";
-import { type Plan, planSchema } from "../plan.js";
-import { type Problem, problem, problemsFromZod } from "../problems.js";
-import { applyOpInPlace, type EditEvent, type EditOp, OpError, touchedPaths } from "./ops.js";
+import type { Plan } from "../plan.js";
+import { type Problem, problem } from "../problems.js";
+import { applyCopyOnWrite, revalidateTouched } from "./copy-on-write.js";
+import { type EditEvent, type EditOp, OpError, touchedPaths } from "./ops.js";
 
 /** Fields Carnet manages itself; ops may not touch them. */
 const readOnlyFields = new Set(["carnetFormat", "id", "revision", "createdAt", "modifiedAt"]);
@@ -84,21 +85,25 @@ export function applyOps(plan: Plan, ops: readonly EditOp[], options: ApplyOptio
   const conflicts = findConflicts(plan, ops, options);
   if (conflicts.length > 0) return { ok: false, reason: "conflict", conflicts };
 
-  const doc = structuredClone(plan) as unknown;
-  const inverses: EditOp[][] = [];
-  for (const op of ops) {
-    try {
-      inverses.push(applyOpInPlace(doc, op));
-    } catch (error) {
-      if (error instanceof OpError) return invalid(op.path, error.reason, error.params);
-      throw error;
+  let doc: Record<string, unknown>;
+  let inverses: EditOp[][];
+  try {
+    ({ doc, inverses } = applyCopyOnWrite(plan as unknown as Record<string, unknown>, ops));
+  } catch (error) {
+    if (error instanceof OpError) {
+      const failed = ops.find((op) => op.path === error.params.path || op.path === error.params.from);
+      return invalid(failed?.path ?? error.params.path ?? "", error.reason, error.params);
     }
+    throw error;
   }
+  // Only what the ops touched needs checking: the plan was valid before.
+  const problems = revalidateTouched(
+    doc,
+    ops.flatMap((op) => opPointers(op).map((p) => parsePointer(p) ?? [])),
+  );
+  if (problems.length > 0) return { ok: false, reason: "invalid", problems };
   const at = options.now ?? new Date().toISOString();
-  const parsed = planSchema.safeParse({ ...(doc as Plan), revision: plan.revision + 1, modifiedAt: at });
-  if (!parsed.success) {
-    return { ok: false, reason: "invalid", problems: problemsFromZod(parsed.error.issues, doc) };
-  }
+  const next = { ...doc, revision: plan.revision + 1, modifiedAt: at } as unknown as Plan;
   // Undo in reverse order, and give back the previous modification time too.
   const inverse = [
     ...inverses.reverse().flat(),
@@ -111,12 +116,10 @@ export function applyOps(plan: Plan, ops: readonly EditOp[], options: ApplyOptio
     ops: structuredClone(ops) as EditOp[],
     inverse,
   };
-  return { ok: true, plan: parsed.data, event };
+  return { ok: true, plan: next, event };
 }
 
 /** Apply ops without any check (inverses of recorded events); throws on an op that does not apply. */
 export function replayOps<T>(doc: T, ops: readonly EditOp[]): T {
-  const copy = structuredClone(doc);
-  for (const op of ops) applyOpInPlace(copy, op);
-  return copy;
+  return applyCopyOnWrite(doc, ops).doc;
 }
