@@ -5,6 +5,7 @@ import {
   diffDocuments,
   type EditEvent,
   type EditOp,
+  editOpSchema,
   planAtRevision,
   revertOps,
 } from "../../src/domain/edit/index.js";
@@ -113,7 +114,20 @@ describe("applyOps", () => {
     expect(codes([{ op: "set", path: "/outputs/o1/colour", value: "red" }])).toEqual([
       "/outputs/o1/colour unknown_field undefined",
     ]);
+    expect(codes([{ op: "insert", path: "/persons/ada", value: { id: "ada" } }])).toEqual([
+      "/persons/ada invalid_op exists",
+    ]);
     expect(l.state.head.revision).toBe(0);
+  });
+
+  it("parses ops sent by clients", () => {
+    expect(editOpSchema.parse({ op: "set", path: "/details/title", value: { a: [1, null] } })).toEqual({
+      op: "set",
+      path: "/details/title",
+      value: { a: [1, null] },
+    });
+    expect(editOpSchema.safeParse({ op: "move", path: "/a" }).success).toBe(false);
+    expect(editOpSchema.safeParse({ op: "drop", path: "/a" }).success).toBe(false);
   });
 });
 

@@ -29,7 +29,13 @@ export interface EditEvent {
 /** Why an op could not be applied (message key `model.op.reason.<reason>`). */
 export class OpError extends Error {
   constructor(
-    readonly reason: "bad_path" | "missing_parent" | "missing_target" | "bad_index" | "into_itself",
+    readonly reason:
+      | "bad_path"
+      | "missing_parent"
+      | "missing_target"
+      | "bad_index"
+      | "into_itself"
+      | "exists",
     readonly params: Record<string, string>,
   ) {
     super(`${reason}: ${JSON.stringify(params)}`);
@@ -102,7 +108,7 @@ function put(doc: unknown, pointer: string, value: unknown): string {
     parent.splice(index, 0, value);
     return withIndex(segments, index);
   }
-  if (Object.hasOwn(parent, key)) throw new OpError("bad_path", { path: pointer });
+  if (Object.hasOwn(parent, key)) throw new OpError("exists", { path: pointer });
   parent[key] = value;
   return pointer;
 }

@@ -66,6 +66,7 @@ export const modelEn = {
   "model.op.reason.read_only": "'{path}' is managed by Carnet",
   "model.op.reason.into_itself": "cannot move '{from}' into itself",
   "model.op.reason.bad_revision": "revision {revision} is not a revision of this plan",
+  "model.op.reason.exists": "'{path}' already exists (use set to replace it)",
 
   "model.diff.added": "{label}: added '{after}'",
   "model.diff.removed": "{label}: removed '{before}'",
@@ -211,6 +212,7 @@ export const modelFr: Record<keyof typeof modelEn, string> = {
   "model.op.reason.read_only": "« {path} » est géré par Carnet",
   "model.op.reason.into_itself": "impossible de déplacer « {from} » dans lui-même",
   "model.op.reason.bad_revision": "la révision {revision} n’est pas une révision de ce plan",
+  "model.op.reason.exists": "« {path} » existe déjà (utilisez set pour le remplacer)",
 
   "model.diff.added": "{label} : ajout de « {after} »",
   "model.diff.removed": "{label} : retrait de « {before} »",
