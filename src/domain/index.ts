@@ -1,6 +1,7 @@
 export * from "./answer-values.js";
 export * from "./completeness.js";
 export * from "./conditions.js";
+export * from "./costs.js";
 export * from "./edit/index.js";
 export * from "./identifiers.js";
 export * from "./json-pointer.js";

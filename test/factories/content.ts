@@ -71,9 +71,11 @@ export function testTemplate(overrides: Partial<Template> = {}): Template {
             id: "general.costs",
             kind: "group",
             label: t("Costs"),
+            binding: "dmp.cost",
             fields: [
-              { id: "title", kind: "text", label: t("Title") },
-              { id: "amount", kind: "number", label: t("Amount"), unit: "EUR" },
+              { id: "title", kind: "text", label: t("Title"), binding: "dmp.cost.title" },
+              { id: "amount", kind: "number", label: t("Amount"), binding: "dmp.cost.value" },
+              { id: "currency", kind: "single_choice", label: t("Currency"), vocabulary: "iso-4217" },
             ],
           },
         ],
