@@ -38,14 +38,14 @@ export function checkTemplateIntegrity(template: Template, vocabularies: Vocabul
       report(pointer, "content.unknown_vocabulary", { vocabulary: id });
   };
   const questionIds = new Set(template.sections.flatMap((section) => section.questions.map((q) => q.id)));
-  const condition = (pointer: string, value: Condition | undefined) => {
+  const condition = (pointer: string, value: Condition | undefined): void => {
     if (value === undefined) return;
     if ("answer" in value && !questionIds.has(value.answer)) {
       report(`${pointer}/answer`, "content.unknown_question", { id: value.answer });
     }
     if ("outputType" in value) outputTypes(`${pointer}/outputType`, value.outputType);
-    if ("all" in value) value.all.forEach((c, i) => condition(`${pointer}/all/${i}`, c));
-    if ("any" in value) value.any.forEach((c, i) => condition(`${pointer}/any/${i}`, c));
+    for (const [i, c] of ("all" in value ? value.all : []).entries()) condition(`${pointer}/all/${i}`, c);
+    for (const [i, c] of ("any" in value ? value.any : []).entries()) condition(`${pointer}/any/${i}`, c);
     if ("not" in value) condition(`${pointer}/not`, value.not);
   };
   const outputTypes = (pointer: string, codes: string[] | undefined) => {
@@ -61,7 +61,8 @@ export function checkTemplateIntegrity(template: Template, vocabularies: Vocabul
     text(`${pointer}/example`, item.example);
     vocabulary(`${pointer}/vocabulary`, item.vocabulary);
     vocabulary(`${pointer}/unitVocabulary`, item.unitVocabulary);
-    item.options?.forEach((option, i) => text(`${pointer}/options/${i}/label`, option.label));
+    for (const [i, option] of (item.options ?? []).entries())
+      text(`${pointer}/options/${i}/label`, option.label);
     const optionCodes = item.options?.map((option) => option.code) ?? [];
     if (new Set(optionCodes).size !== optionCodes.length)
       report(`${pointer}/options`, "content.duplicate_option");
