@@ -31,13 +31,18 @@ function vocabulary(id, title, source, licence, items) {
 }
 
 function oecdFord() {
+  // Labels of older DMP OPIDoR exports (e.g. the reference DMP, 2023) that differ from today's.
+  const olderLabels = { 5.3: ["Educational sciences", "Sciences de l'éducation"] };
   const ref = readJson(`${reference}/vocabularies/oecd-ford-2015.json`);
-  const items = ref.items.map((item) => ({
-    code: item.code,
-    label: { en: item.label.en, fr: item.label.fr },
-    ...(item.parent ? { parent: item.parent } : {}),
-    ...(item.dmpOpidorValue ? { aliases: [item.dmpOpidorValue] } : {}),
-  }));
+  const items = ref.items.map((item) => {
+    const aliases = [item.dmpOpidorValue, ...(olderLabels[item.code] ?? [])].filter(Boolean);
+    return {
+      code: item.code,
+      label: { en: item.label.en, fr: item.label.fr },
+      ...(item.parent ? { parent: item.parent } : {}),
+      ...(aliases.length > 0 ? { aliases } : {}),
+    };
+  });
   return vocabulary(
     "oecd-ford",
     {

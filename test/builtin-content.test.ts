@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { listQuestions, type Question, type SubField } from "../src/domain/template.js";
 import { checkTemplateIntegrity } from "../src/domain/template-integrity.js";
 import { vocabularyIds } from "../src/domain/vocabulary.js";
+import { codeFromName, vocabularyLabel } from "../src/domain/vocabulary-lookup.js";
 import { loadBuiltinContent } from "../src/services/builtin-content.js";
 import { packageRoot } from "../src/shared/package-info.js";
 import { dcsPaths } from "./support/dcs-paths.js";
@@ -113,6 +114,31 @@ describe("built-in content", () => {
         if (item.parent !== undefined) expect(codes, `${vocabulary.id}: ${item.code}`).toContain(item.parent);
       }
     }
+  });
+
+  it("maps the labels of the reference DMP (DMP OPIDoR export) back to codes", () => {
+    const v = content.vocabularies;
+    const cases: [string, string, string][] = [
+      [vocabularyIds.contributorRoles, "Coordinateur du projet", "project-coordinator"],
+      [vocabularyIds.contributorRoles, "Personne contact pour les données", "contact-person"],
+      [vocabularyIds.contributorRoles, "Responsable du plan de gestion de données", "dmp-manager"],
+      [vocabularyIds.versionLabels, "Version initiale", "initial"],
+      [vocabularyIds.researchDomains, "Media and communications", "5.8"],
+      [vocabularyIds.researchDomains, "Educational sciences", "5.3"],
+      [vocabularyIds.researchDomains, "1.1 Mathematics", "1.1"],
+      [vocabularyIds.languages, "fre", "fra"],
+      [vocabularyIds.languages, "Français", "fra"],
+      [vocabularyIds.dataAccess, "Restreint", "shared"],
+      [vocabularyIds.fundingStatus, "Approuvé", "granted"],
+      [vocabularyIds.personIdentifierTypes, "ORCID iD", "orcid"],
+      [vocabularyIds.outputTypes, "Jeu de données", "dataset"],
+      [vocabularyIds.volumeUnits, "Go", "GB"],
+      [vocabularyIds.licences, "CC-BY-4.0", "CC-BY-4.0"],
+    ];
+    for (const [vocabulary, name, code] of cases) expect(codeFromName(v, vocabulary, name), name).toBe(code);
+    expect(vocabularyLabel(v, vocabularyIds.currencies, "EUR", "fr")?.text).toBe("Euro");
+    expect(vocabularyLabel(v, vocabularyIds.languages, "deu", "fr")?.text).toBe("Allemand");
+    expect(vocabularyLabel(v, vocabularyIds.researchDomains, "5.3", "fr")?.fallback).toBe(false);
   });
 
   it("holds the structured template's key questions with their DCS bindings", () => {
