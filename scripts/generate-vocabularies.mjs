@@ -79,7 +79,7 @@ function contributorRoles() {
       ...new Set([registry?.label.en, registry?.label.fr, ...(olderNames[role.id] ?? [])].filter(Boolean)),
     ];
     const en = role.id === "contact-person" ? "Contact person" : capitalise(role.label.en);
-    add({ code: role.id, label: { en, fr: role.label.fr }, aliases });
+    add({ code: role.id, label: { en, fr: role.label.fr }, ...(aliases.length > 0 ? { aliases } : {}) });
   }
   for (const role of ref.dmpOpidor.roleRegistry.items) {
     const code = fixedIds.get(role.id) ?? role.id.replace(/-from-gdpr$/, "");
