@@ -29,15 +29,13 @@ export function scienceEuropeStructured(reference) {
 
   /** The narrative question of a schema: worded as DMP OPIDoR's question, the form label as help. */
   const primary = (schemaName, property, spec) => {
-    const s = schema(schemaName);
-    const field = fieldFrom(s, property, spec);
+    const { label: override, ...rest } = spec;
+    const field = fieldFrom(schema(schemaName), property, rest);
     const opidor = opidorQuestions.get(schemaName);
-    const help = { en: field.label.en, fr: field.label.fr };
-    if (field.help) {
-      help.en = `${help.en}. ${field.help.en}`;
-      help.fr = `${help.fr}. ${field.help.fr}`;
-    }
-    return { ...field, label: spec.label ?? opidor.label, help, themes: opidor.themes };
+    const join = (first, second) =>
+      second ? `${first}${/[.?!:]$/.test(first) ? "" : "."} ${second}` : first;
+    const help = { en: join(field.label.en, field.help?.en), fr: join(field.label.fr, field.help?.fr) };
+    return { ...field, label: override ?? opidor.label, help, themes: opidor.themes };
   };
   /** A question of `schemaName`, with the themes of its DMP OPIDoR question. */
   const question = (schemaName, property, spec, themes) => ({
