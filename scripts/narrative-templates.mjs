@@ -31,7 +31,10 @@ const seSectionIds = {
   6: "resources",
 };
 
+/** Help is plain text, one paragraph per line; descriptions are rich text (HTML of the allowlist). */
 const paragraphs = (lines) => lines.join("\n");
+const html = (...lines) =>
+  lines.map((line) => `<p>${line.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`).join("");
 
 function scienceEuropeSections(reference) {
   const source = readJson(`${reference}/templates/science-europe.json`);
@@ -68,8 +71,12 @@ function scienceEuropeCore(reference) {
     status: "published",
     title: { en: "Science Europe — core requirements", fr: "Science Europe : exigences fondamentales" },
     description: {
-      en: `The six core requirements for data management plans and their considerations, from the ${source.basedOn.en.title} (Science Europe, January 2021, DOI ${source.basedOn.en.doi}).`,
-      fr: `Les six exigences fondamentales des plans de gestion des données et leurs recommandations, d'après « ${source.basedOn.fr.title} » (${source.basedOn.fr.publisher}).`,
+      en: html(
+        `The six core requirements for data management plans and their considerations, from the ${source.basedOn.en.title} (Science Europe, January 2021, DOI ${source.basedOn.en.doi}).`,
+      ),
+      fr: html(
+        `Les six exigences fondamentales des plans de gestion des données et leurs recommandations, d'après « ${source.basedOn.fr.title} » (${source.basedOn.fr.publisher}).`,
+      ),
     },
     organisation: { name: { en: "Science Europe", fr: "Science Europe" } },
     context: "any",
@@ -91,8 +98,12 @@ function anr(reference) {
     status: "published",
     title: { en: "ANR — data management plan", fr: "ANR : plan de gestion des données" },
     description: {
-      en: "The data management plan of the French National Research Agency (ANR), which follows the Science Europe model. A first version is due six months after the start of the project, an update at mid-term for projects longer than 30 months, and a final version at the end.",
-      fr: "Le plan de gestion des données de l'Agence nationale de la recherche (ANR), qui suit le modèle de Science Europe. Une première version est attendue six mois après le début du projet, une mise à jour à mi-parcours pour les projets de plus de 30 mois et une version finale à la fin du projet.",
+      en: html(
+        "The data management plan of the French National Research Agency (ANR), which follows the Science Europe model. A first version is due six months after the start of the project, an update at mid-term for projects longer than 30 months, and a final version at the end.",
+      ),
+      fr: html(
+        "Le plan de gestion des données de l'Agence nationale de la recherche (ANR), qui suit le modèle de Science Europe. Une première version est attendue six mois après le début du projet, une mise à jour à mi-parcours pour les projets de plus de 30 mois et une version finale à la fin du projet.",
+      ),
     },
     organisation: {
       name: { en: "French National Research Agency (ANR)", fr: "Agence nationale de la recherche (ANR)" },
@@ -118,7 +129,7 @@ function horizonEurope(reference) {
   // The closing statement of "FAIR data" (2.4.6) introduces the sections that follow: it becomes the
   // description of "Other research outputs" rather than a question.
   const statement = flat.flatMap(({ section }) => section.questions).find((q) => q.id === "2.4.6");
-  const descriptions = { 3: { en: statement.text.en, fr: heFrench.statement } };
+  const descriptions = { 3: { en: html(statement.text.en), fr: html(heFrench.statement) } };
   const sections = [];
   for (const { section, parent } of flat) {
     const fr = heFrench.sections[section.id];
@@ -163,7 +174,7 @@ function horizonEurope(reference) {
       en: "Horizon Europe — data management plan",
       fr: "Horizon Europe : plan de gestion des données",
     },
-    description: { en: paragraphs(source.frontMatter.en.slice(0, 2)), fr: paragraphs(heFrench.frontMatter) },
+    description: { en: html(...source.frontMatter.en.slice(0, 2)), fr: html(...heFrench.frontMatter) },
     organisation: { name: { en: "European Commission", fr: "Commission européenne" } },
     context: "research_project",
     languages: ["en", "fr"],
