@@ -191,13 +191,20 @@ export function softwareSections(parts) {
             kind: "text",
             label: t("Catalogue (or repository)", "Catalogue (ou entrepôt)"),
           }),
-          identifierOf("SoftwareRegistrationStandard", "identifier", "identifier", [
-            "doi",
-            "hal",
-            "swhid",
-            "url",
-            "other",
-          ]),
+          {
+            ...identifierOf("SoftwareRegistrationStandard", "identifier", "identifier", [
+              "doi",
+              "hal",
+              "swhid",
+              "url",
+              "other",
+            ]),
+            // The source's English label is that of another field.
+            label: t(
+              "Persistent identifier (DOI, HAL Id…) or URL of the deposit (optional)",
+              "Identifiant pérenne (DOI, HAL Id…) ou URL du dépôt (facultatif)",
+            ),
+          },
         ],
       }),
       other("SoftwareSharingStandard", "software.sharingNotes"),

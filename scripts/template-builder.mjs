@@ -15,6 +15,8 @@ const typoFixes = [
   [/Additional informations/g, "Additional information"],
   [/Others application fields/g, "Other application fields"],
   [/Is access to source code\?/g, "Is access to the source code open or private?"],
+  [/\(or thesaurus, lexique\.\.\.$/, "(or thesaurus, lexicon…)"],
+  [/^Dependency Name$/, "Dependency name"],
   [/ {2,}/g, " "],
   [/​/g, ""],
 ];
