@@ -9,5 +9,7 @@ export * from "./localized.js";
 export * from "./plan.js";
 export * from "./problems.js";
 export * from "./template.js";
+export * from "./template-integrity.js";
 export * from "./validate-plan.js";
 export * from "./vocabulary.js";
+export * from "./vocabulary-lookup.js";

@@ -1,3 +1,4 @@
+import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { modelEn } from "./catalogues/model.js";
 
@@ -8,6 +9,7 @@ import { modelEn } from "./catalogues/model.js";
 export const en = {
   ...coreEn,
   ...modelEn,
+  ...contentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { modelFr } from "./catalogues/model.js";
 import type { MessageKey } from "./en.js";
@@ -6,4 +7,5 @@ import type { MessageKey } from "./en.js";
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...modelFr,
+  ...contentFr,
 };
