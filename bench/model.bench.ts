@@ -1,22 +1,19 @@
 // Plan model: validation of the reference plan and of a plan with 20 fully answered research outputs,
 // a single-field edit with applyOps, and loading + saving a plan on SQLite (and PostgreSQL when
-// TEST_DATABASE_URL is set). Uses the built-in content when data/ has it, else the test template.
-import { existsSync } from "node:fs";
+// TEST_DATABASE_URL is set), on the built-in science-europe-structured template.
 import { applyOps } from "../src/domain/edit/apply-ops.js";
 import { validatePlan } from "../src/domain/validate-plan.js";
 import { loadBuiltinContent } from "../src/services/builtin-content.js";
 import { migrateDatabase, openDatabase } from "../src/storage/database.js";
 import { createPlansRepository } from "../src/storage/plans-repository.js";
-import { testTemplate, testVocabularies } from "../test/factories/content.js";
 import { planWithOutputs } from "../test/factories/large-plan.js";
 import { referencePlan } from "../test/factories/plans.js";
 import { testDialects } from "../test/support/databases.js";
 import { printTable, stats } from "./support.js";
 
-const builtin = existsSync(new URL("../data/templates/science-europe-structured.json", import.meta.url));
-const content = builtin ? loadBuiltinContent() : undefined;
-const template = content?.templates.get("science-europe-structured") ?? testTemplate();
-const vocabularies = content?.vocabularies ?? testVocabularies();
+const content = loadBuiltinContent();
+const template = content.templates.get("science-europe-structured")!;
+const vocabularies = content.vocabularies;
 const context = { vocabularies, template };
 
 /** Run `work` repeatedly for about `ms` milliseconds; operations per second and latency stats (µs). */
@@ -99,6 +96,6 @@ for (const dialect of testDialects()) {
 }
 
 printTable(
-  `Plan model (${builtin ? "built-in science-europe-structured" : "test template"}; 20-output plan: ${answers} answers, ${Math.round(bytes / 1024)} KiB)`,
+  `Plan model (science-europe-structured; 20-output plan: ${answers} answers, ${Math.round(bytes / 1024)} KiB)`,
   rows,
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listOutputs } from "../../src/domain/plan.js";
 import { validatePlan } from "../../src/domain/validate-plan.js";
+import { loadBuiltinContent } from "../../src/services/builtin-content.js";
 import { testTemplate, testVocabularies } from "../factories/content.js";
 import { referencePlan } from "../factories/plans.js";
 

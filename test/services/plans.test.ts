@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeCompleteness } from "../../src/domain/completeness.js";
 import { validatePlan } from "../../src/domain/validate-plan.js";
 import { type AppContext, createAppContext } from "../../src/services/app-context.js";
+import { loadBuiltinContent } from "../../src/services/builtin-content.js";
 import { createPlanService, type PlanService } from "../../src/services/plans.js";
 import { AppError } from "../../src/shared/app-error.js";
 import { testTemplate, testVocabularies } from "../factories/content.js";
@@ -164,5 +166,32 @@ describe.each(testDialects())("plan service on $name", (dialect) => {
     expect((await plans.list(ada, { deleted: true })).map((p) => p.id)).toEqual([plan.id]);
     await plans.restore(ada, plan.id);
     expect((await plans.get(ada, plan.id)).revision).toBe(1);
+  });
+
+  it("works on the built-in science-europe-structured template: edit an answer, completeness, diff labels", async () => {
+    const builtin = createPlanService(context, loadBuiltinContent());
+    const template = loadBuiltinContent().templates.get("science-europe-structured")!;
+    const plan = await builtin.create(ada, {
+      templateId: "science-europe-structured",
+      language: "fra",
+      title: "PGD",
+    });
+    const outputId = Object.keys(plan.outputs)[0]!;
+    const before = computeCompleteness(plan, template);
+    expect(before.missing.map((m) => m.path)).toContain(`/outputs/${outputId}/answers/description.language`);
+    const { plan: edited, problems } = await builtin.edit(ada, plan.id, 0, [
+      { op: "set", path: `/outputs/${outputId}/answers/description.language`, value: "fra" },
+      { op: "set", path: `/outputs/${outputId}/answers/collection.dataNature`, value: "not-a-choice" },
+    ]);
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      `/outputs/${outputId}/answers/collection.dataNature unknown_choice`,
+    ]);
+    const after = computeCompleteness(edited, template);
+    expect(after.missing.map((m) => m.path)).not.toContain(
+      `/outputs/${outputId}/answers/description.language`,
+    );
+    expect(after.answeredRequired).toBe(before.answeredRequired + 2); // stored: a draft may hold a wrong choice
+    const [change] = await builtin.diff(ada, plan.id, 0, 1, "fr");
+    expect(change!.labels.slice(0, 3)).toEqual(["Produits de recherche", "PR1", "Réponses"]);
   });
 });
