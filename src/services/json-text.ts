@@ -20,7 +20,10 @@ function errorOffset(text: string): number {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
   };
   const literal = (word: string) => {
-    for (const char of word) if (text[i++] !== char) i--, fail();
+    for (const char of word) {
+      if (text[i] !== char) fail();
+      i++;
+    }
   };
   const string = () => {
     i++;
@@ -29,7 +32,12 @@ function errorOffset(text: string): number {
       if (text[i] === "\\") {
         i++;
         if (text[i] === "u") {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) (i += k), fail();
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) {
+              i += k;
+              fail();
+            }
+          }
           i += 4;
         } else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
       }

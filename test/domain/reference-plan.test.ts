@@ -68,9 +68,10 @@ describe("examples/reve.carnet.json (the reference DMP)", () => {
     expect(listOutputs(plan)).toEqual([]);
   });
 
-  it("is valid", () => {
+  it("is valid, against the test content and against the built-in templates and vocabularies", () => {
     expect(
       validatePlan(plan, { vocabularies: testVocabularies(), template: testTemplate() }).problems,
     ).toEqual([]);
+    expect(validatePlan(plan, loadBuiltinContent()).problems).toEqual([]);
   });
 });
