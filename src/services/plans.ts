@@ -37,9 +37,20 @@ export interface EditOutcome {
 /** Writers racing for the same revision retry this many times before reporting a conflict. */
 const maxAttempts = 5;
 
+/**
+ * Short names people type for built-in templates. "science-europe" means the structured template,
+ * the one recommended first (the core-requirements template is `science-europe-core`).
+ */
+const templateAliases: Record<string, string> = {
+  "science-europe": "science-europe-structured",
+  "science-europe-structure": "science-europe-structured",
+  he: "horizon-europe",
+};
+
 /** A fresh plan on a template (one empty research output), checked but not stored (e.g. `carnet new`). */
 export function draftPlan(content: PlanContent, input: NewPlanInput): Plan {
-  const template = content.templates.get(input.templateId);
+  const template =
+    content.templates.get(input.templateId) ?? content.templates.get(templateAliases[input.templateId] ?? "");
   if (!template) {
     throw new AppError("bad_request", `Unknown template ${input.templateId}`, {
       params: {

@@ -64,6 +64,12 @@ describe("carnet new", () => {
     expect((await runCli(["validate", file])).code).toBe(0);
   });
 
+  it("accepts the short name of the issue's example, science-europe", async () => {
+    const result = await runCli(["new", "--template", "science-europe", "--lang", "fra", "--title", "Essai"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).template).toEqual({ id: "science-europe-structured", version: 1 });
+  });
+
   it("exits 2 on an unknown template", async () => {
     const result = await runCli(["new", "--template", "nope", "--lang", "fra", "--title", "x"]);
     expect(result.code).toBe(2);
