@@ -5,6 +5,7 @@ import {
   type ExportDocument,
   type Inline,
   type LayoutOptions,
+  paperSizesMm,
 } from "../document/model.js";
 import { odfNamespaces, odtManifestXml, odtMetaXml, odtStylesXml } from "./odt-styles.js";
 import { escapeXml } from "./xml.js";
@@ -43,6 +44,9 @@ class OdtWriter {
   private tables = 0;
   private pageBreakPending = false;
   private breakStyles = new Set<string>();
+
+  /** @param textWidthMm width between the page margins, which tables span. */
+  constructor(private readonly textWidthMm: number) {}
 
   /** The paragraph style to use, swapped for a page-breaking variant after a page break. */
   private style(name: string): string {
@@ -116,12 +120,12 @@ class OdtWriter {
   private table(header: string[], rows: Block[][][], widths?: number[]): string {
     const columns = Math.max(header.length, ...rows.map((row) => row.length), 1);
     const name = `Table${++this.tables}`;
-    const rel = widths ?? Array.from({ length: columns }, () => Math.floor(100 / columns));
+    const rel = widths ?? Array.from({ length: columns }, () => 100 / columns);
     this.automatic.push(
-      `<style:style style:name="${name}" style:family="table"><style:table-properties style:rel-width="100%" table:align="margins"${this.pageBreakPending ? ' fo:break-before="page"' : ""}/></style:style>`,
+      `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${this.textWidthMm.toFixed(1)}mm" table:align="margins"${this.pageBreakPending ? ' fo:break-before="page"' : ""}/></style:style>`,
       ...rel.map(
         (width, i) =>
-          `<style:style style:name="${name}.C${i}" style:family="table-column"><style:table-column-properties style:rel-width="${width * 100}*"/></style:style>`,
+          `<style:style style:name="${name}.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${((this.textWidthMm * width) / 100).toFixed(1)}mm" style:rel-width="${Math.round(width * 100)}*"/></style:style>`,
       ),
       `<style:style style:name="${name}.Cell" style:family="table-cell"><style:table-cell-properties fo:padding="1.2mm" fo:border="0.5pt solid #999999"/></style:style>`,
     );
@@ -144,8 +148,8 @@ class OdtWriter {
 }
 
 /** content.xml of the document. */
-export function odtContentXml(document: ExportDocument): string {
-  const writer = new OdtWriter();
+export function odtContentXml(document: ExportDocument, layout: LayoutOptions = defaultLayout): string {
+  const writer = new OdtWriter(paperSizesMm[layout.paper].width - 2 * layout.marginMm);
   const body = writer.blocks(document.blocks);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${odfNamespaces} office:version="1.3">
@@ -163,7 +167,7 @@ export function renderOdt(document: ExportDocument, layout: LayoutOptions = defa
     // mimetype must come first and be stored (level 0) so that tools can sniff the type.
     mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
     "META-INF/manifest.xml": strToU8(odtManifestXml),
-    "content.xml": strToU8(odtContentXml(document)),
+    "content.xml": strToU8(odtContentXml(document, layout)),
     "styles.xml": strToU8(odtStylesXml(document, layout)),
     "meta.xml": strToU8(odtMetaXml(document)),
   };
