@@ -61,7 +61,9 @@ class PdfWriter {
         ...(document.meta.author ? { Author: document.meta.author } : {}),
       },
     });
-    for (const [key, data] of Object.entries(pdfFonts())) this.doc.registerFont(key, data);
+    // pdfkit takes an already parsed fontkit font where its types only say "source"
+    for (const [key, font] of Object.entries(pdfFonts()))
+      this.doc.registerFont(key, font as unknown as Buffer);
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
   }
@@ -74,6 +76,10 @@ class PdfWriter {
   }
   private get atTop(): boolean {
     return this.doc.y <= this.page.margins.top + 0.5;
+  }
+  /** A new page that carries open marked content over (tagged PDF stays well-formed). */
+  private newPage(): void {
+    this.doc.continueOnNewPage();
   }
   private font(key: FontKey, size = this.size): void {
     this.doc.font(key).fontSize(size);
@@ -169,7 +175,7 @@ class PdfWriter {
         const height = this.measureRuns(block.runs, frame.width, size, true);
         // keep a heading with at least two lines of what follows
         if (!this.atTop && this.doc.y + size * 0.8 + height + 2 * this.lineHeight() > this.bottom)
-          this.doc.addPage();
+          this.newPage();
         if (!this.atTop) this.doc.y += size * 0.8;
         if (block.level <= 3) this.bookmark(block.level, runsText(block.runs));
         this.tagged(parent, `H${block.level}`, () => this.runs(block.runs, frame, size, { bold: true }));
@@ -202,7 +208,7 @@ class PdfWriter {
         this.tagged(parent, "Table", () => this.table(block.header, block.rows, frame));
         return;
       case "pageBreak":
-        if (!this.atTop) this.doc.addPage();
+        if (!this.atTop) this.newPage();
         return;
     }
   }
@@ -215,7 +221,7 @@ class PdfWriter {
   private list(items: Block[][], ordered: boolean, frame: Frame): void {
     const indent = this.size * 1.6;
     items.forEach((item, index) => {
-      if (this.doc.y + this.lineHeight() > this.bottom) this.doc.addPage();
+      if (this.doc.y + this.lineHeight() > this.bottom) this.newPage();
       const top = this.doc.y;
       this.font("regular");
       this.doc.text(ordered ? `${index + 1}.` : "•", frame.x, top, { width: indent, lineBreak: false });
@@ -239,7 +245,7 @@ class PdfWriter {
         Math.max(...cells.map((cell, i) => this.measure(cell, cellFrame(i).width)), this.lineHeight()) +
         2 * pad;
       if (!this.atTop && this.doc.y + measured > this.bottom) {
-        this.doc.addPage();
+        this.newPage();
         if (fill === undefined && header.length > 0)
           row(
             header.map((h) => [{ kind: "paragraph", runs: [{ kind: "text", text: h, bold: true }] }]),
