@@ -2,6 +2,7 @@ import { Command } from "commander";
 import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
+import { registerExportCommand } from "./commands/export.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { exitCodes, failAndExit, say } from "./output.js";
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -1,0 +1,199 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
+import {
+  type Plan,
+  planSchema,
+  type Template,
+  templateSchema,
+  type Vocabulary,
+  type VocabularySet,
+  vocabularySchema,
+} from "../domain/index.js";
+import { buildDocument, selectOutputs } from "../exports/document/build-document.js";
+import { parseExportOptions } from "../exports/options.js";
+import { formatFiles } from "../exports/render/index.js";
+import { closeRenderPool, renderInWorker, writeFileAtomic } from "../exports/render/render-pool.js";
+import { type MessageKey, translate, type UiLanguage } from "../i18n/translate.js";
+import { AppError } from "../shared/app-error.js";
+import { packageRoot } from "../shared/package-info.js";
+
+/**
+ * Export a plan file to a document file: read and validate the plan, find its template, build the
+ * document in the chosen language, render it in a worker thread, and write it atomically. Any
+ * problem stops before anything is written.
+ */
+
+export interface ExportFileRequest {
+  file: string;
+  format?: string;
+  lang?: string;
+  out?: string;
+  template?: string;
+  outputs?: string[];
+  headings?: boolean;
+  unanswered?: boolean;
+  cover?: boolean;
+  fontSize?: string | number;
+  margins?: string | number;
+  paper?: string;
+  /** Language of the error messages. */
+  uiLanguage?: UiLanguage;
+}
+
+export interface ExportFileResult {
+  path: string;
+  format: string;
+  bytes: number;
+  milliseconds: number;
+}
+
+/** Templates and vocabularies an export can use. */
+export interface ExportContent {
+  templates: Map<string, Template>;
+  vocabularies: VocabularySet;
+}
+
+function readJson(path: string, ui: UiLanguage): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const params = { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    throw new AppError("bad_request", translate(ui, "export.error.unreadable", params), { params });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const params = { path, reason: (error as Error).message };
+    throw new AppError("validation_failed", translate(ui, "export.error.not_json", params), {
+      params,
+      details: [translate(ui, "export.error.not_json", params)],
+    });
+  }
+}
+
+function zodProblems(issues: { path: PropertyKey[]; message: string }[]): string[] {
+  return issues.map((issue) => `/${issue.path.map(String).join("/")}: ${issue.message}`);
+}
+
+function invalid(ui: UiLanguage, file: string, problems: string[]): AppError {
+  return new AppError("validation_failed", translate(ui, "cli.export.invalid", { file }), {
+    params: { file },
+    details: problems,
+  });
+}
+
+/**
+ * The built-in templates and vocabularies under `<packageRoot>/data` (when present), plus a template
+ * file given by the user. (To be replaced by the shared built-in content loader once it lands.)
+ */
+export function loadExportContent(templateFile: string | undefined, ui: UiLanguage): ExportContent {
+  const templates = new Map<string, Template>();
+  const vocabularies = new Map<string, Vocabulary>();
+  const dataDir = join(packageRoot, "data");
+  const files = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => n.endsWith(".json"))
+          .sort()
+      : [];
+  for (const name of files(join(dataDir, "vocabularies"))) {
+    const parsed = vocabularySchema.safeParse(readJson(join(dataDir, "vocabularies", name), ui));
+    if (parsed.success) vocabularies.set(parsed.data.id, parsed.data);
+  }
+  for (const name of files(join(dataDir, "templates"))) {
+    const parsed = templateSchema.safeParse(readJson(join(dataDir, "templates", name), ui));
+    if (parsed.success) templates.set(parsed.data.id, parsed.data);
+  }
+  if (templateFile) {
+    const parsed = templateSchema.safeParse(readJson(templateFile, ui));
+    if (!parsed.success) throw invalid(ui, templateFile, zodProblems(parsed.error.issues));
+    templates.set(parsed.data.id, parsed.data);
+  }
+  return { templates, vocabularies };
+}
+
+/** Validates the plan and its template; every problem is collected. */
+export function checkPlanForExport(
+  input: unknown,
+  content: ExportContent,
+  request: Pick<ExportFileRequest, "file" | "outputs">,
+  ui: UiLanguage,
+): { plan: Plan; template: Template } {
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) throw invalid(ui, request.file, zodProblems(parsed.error.issues));
+  const plan = parsed.data;
+  const problems: string[] = [];
+  const say = (key: MessageKey, params: Record<string, string | number>) => translate(ui, key, params);
+  const template = content.templates.get(plan.template.id);
+  if (!template)
+    problems.push(
+      say("export.error.template_missing", { template: plan.template.id, version: plan.template.version }),
+    );
+  else if (template.version !== plan.template.version)
+    problems.push(
+      say("export.error.template_mismatch", {
+        found: `${template.id} v${template.version}`,
+        expected: `${plan.template.id} v${plan.template.version}`,
+      }),
+    );
+  const selected = new Set(selectOutputs(plan, request.outputs).flatMap((o) => [o.id, o.shortName]));
+  const known = Object.values(plan.outputs)
+    .map((o) => o.shortName)
+    .join(", ");
+  for (const wanted of request.outputs ?? [])
+    if (!selected.has(wanted)) problems.push(say("export.error.unknown_output", { output: wanted, known }));
+  if (problems.length > 0 || !template) throw invalid(ui, request.file, problems);
+  return { plan, template };
+}
+
+/** Runs one export from a plan file to a document file. */
+export async function exportPlanFile(
+  request: ExportFileRequest,
+  content?: ExportContent,
+): Promise<ExportFileResult> {
+  const started = performance.now();
+  const ui = request.uiLanguage ?? "en";
+  const parsedOptions = parseExportOptions(request);
+  if (!parsedOptions.options) {
+    const messages = parsedOptions.problems.map((p) => translate(ui, p.key, p.params));
+    throw new AppError("bad_request", messages.join("\n"), { details: messages });
+  }
+  const { format, language, layout } = parsedOptions.options;
+  const input = readJson(request.file, ui);
+  const available = content ?? loadExportContent(request.template, ui);
+  const { plan, template } = checkPlanForExport(input, available, request, ui);
+  const document = buildDocument(
+    plan,
+    template,
+    {
+      ...(language ? { language } : {}),
+      ...(request.outputs && request.outputs.length > 0 ? { outputs: request.outputs } : {}),
+      headings: request.headings ?? true,
+      unanswered: request.unanswered ?? false,
+      cover: request.cover ?? true,
+    },
+    available.vocabularies,
+  );
+  const bytes = await renderInWorker(document, format, layout);
+  const extension = formatFiles[format].extension;
+  const path = resolve(
+    request.out ??
+      join(
+        resolve(request.file, ".."),
+        `${basename(request.file, extname(request.file)).replace(/\.carnet$/, "")}.${extension}`,
+      ),
+  );
+  try {
+    await writeFileAtomic(path, bytes);
+  } catch (error) {
+    const params = { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    throw new AppError("bad_request", translate(ui, "export.error.write_failed", params), { params });
+  }
+  return { path, format, bytes: bytes.length, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** Stops the export worker threads (before a CLI process exits; the server keeps them). */
+export function stopExportWorkers(): Promise<void> {
+  return closeRenderPool();
+}
