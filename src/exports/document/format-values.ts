@@ -59,7 +59,8 @@ export function identifierHref(identifier: Identifier): string | undefined {
 /** An identifier as a run, linked when resolvable. */
 export function identifierRun(identifier: Identifier): TextRun {
   const href = identifierHref(identifier);
-  const display = href && identifier.type.toLowerCase() === "orcid" ? href : identifier.value;
+  // bare iD, linked: the full URL does not fit a table column without breaking mid-identifier
+  const display = identifier.value.replace(/^https?:\/\/(www\.)?orcid\.org\//i, "");
   return href ? { kind: "text", text: display, href } : { kind: "text", text: display };
 }
 
