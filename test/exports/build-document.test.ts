@@ -33,8 +33,8 @@ function allText(blocks: Block[]): string {
           return [block.header.join(" | "), ...block.rows.map((row) => row.map(allText).join(" | "))].join(
             "\n",
           );
-        case "pageBreak":
-          return "";
+        default:
+          return ""; // page breaks
       }
     })
     .join("\n");

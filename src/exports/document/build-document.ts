@@ -79,7 +79,6 @@ class DocumentBuilder {
 
   constructor(
     private readonly plan: Plan,
-    private readonly template: Template,
     private readonly options: DocumentOptions,
     vocabularies: VocabularySet,
     readonly lang: UiLanguage,
@@ -270,7 +269,7 @@ export function buildDocument(
   vocabularies: VocabularySet = new Map(),
 ): ExportDocument {
   const lang: UiLanguage = options.language ?? (textLanguageOf(plan.language) === "fr" ? "fr" : "en");
-  const builder = new DocumentBuilder(plan, template, options, vocabularies, lang);
+  const builder = new DocumentBuilder(plan, options, vocabularies, lang);
   const outputs = selectOutputs(plan, options.outputs);
   const { blocks } = builder;
   blocks.push(heading(1, plan.details.title), {
