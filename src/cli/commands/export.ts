@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { exportPlanFile, stopExportWorkers } from "../../services/export-plan.js";
 import { AppError } from "../../shared/app-error.js";
 import { cliLanguage, exitCodes, failAndExit, say } from "../output.js";
 
@@ -18,6 +17,8 @@ interface ExportFlags {
 }
 
 async function runExport(file: string, flags: ExportFlags): Promise<void> {
+  // Loaded on use: other commands should not pay for the export libraries.
+  const { exportPlanFile, stopExportWorkers } = await import("../../services/export-plan.js");
   try {
     const result = await exportPlanFile({
       file,

@@ -82,6 +82,18 @@ export interface ExportDocument {
 export const exportFormats = ["pdf", "docx", "odt", "html", "md"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/** Media type and file extension of each format. */
+export const formatFiles: Record<ExportFormat, { mediaType: string; extension: string }> = {
+  pdf: { mediaType: "application/pdf", extension: "pdf" },
+  docx: {
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extension: "docx",
+  },
+  odt: { mediaType: "application/vnd.oasis.opendocument.text", extension: "odt" },
+  html: { mediaType: "text/html; charset=utf-8", extension: "html" },
+  md: { mediaType: "text/markdown; charset=utf-8", extension: "md" },
+};
+
 /** Page layout for paged formats (PDF, DOCX, ODT, HTML print stylesheet). */
 export interface LayoutOptions {
   /** Body font size in points, 8 to 14. */

@@ -51,6 +51,8 @@ class PdfWriter {
       bufferPages: true,
       autoFirstPage: true,
       pdfVersion: "1.7",
+      // start on our font: the default would parse Helvetica's metrics for every document
+      font: pdfFonts().regular as unknown as string,
       tagged: true,
       lang: document.meta.language,
       displayTitle: true,
