@@ -26,10 +26,10 @@ beforeAll(() => {
 afterAll(() => closeRenderPool());
 
 const havePoppler = hasCommand("pdfinfo") && hasCommand("pdftotext");
-const haveLibreoffice = hasCommand("libreoffice");
+const haveLibreoffice = hasCommand("soffice");
 if (!haveLibreoffice)
   console.warn(
-    "libreoffice is missing (Debian: libreoffice-writer-nogui): the 'opens in LibreOffice' tests are skipped here; CI installs it.",
+    "LibreOffice (soffice) is missing (Debian: libreoffice-writer-nogui): the 'opens in LibreOffice' tests are skipped here; CI installs it.",
   );
 
 function pdfInfo(bytes: Uint8Array): Record<string, string> {

@@ -151,7 +151,7 @@ export function libreofficeToPdf(bytes: Uint8Array, extension: string): Uint8Arr
     const input = join(dir, `in.${extension}`);
     writeFileSync(input, bytes);
     execFileSync(
-      "libreoffice",
+      "soffice",
       [
         `-env:UserInstallation=file://${dir}/profile`,
         "--headless",
