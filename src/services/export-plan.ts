@@ -10,8 +10,8 @@ import {
   vocabularySchema,
 } from "../domain/index.js";
 import { buildDocument, selectOutputs } from "../exports/document/build-document.js";
-import { parseExportOptions } from "../exports/options.js";
 import { formatFiles } from "../exports/document/model.js";
+import { parseExportOptions } from "../exports/options.js";
 import { closeRenderPool, renderInWorker, writeFileAtomic } from "../exports/render/render-pool.js";
 import { type MessageKey, translate, type UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";

@@ -14,7 +14,17 @@ const withTemplate = ["--template", fixturePaths.template];
 describe("carnet export", { timeout: 120_000 }, () => {
   it.skipIf(!hasCommand("pdftotext"))("writes a French PDF of the reference plan", async () => {
     const out = join(dir, "reve.pdf");
-    const result = await runCli(["export", fixturePaths.plan, "--format", "pdf", "--lang", "fr", "--out", out, ...withTemplate]);
+    const result = await runCli([
+      "export",
+      fixturePaths.plan,
+      "--format",
+      "pdf",
+      "--lang",
+      "fr",
+      "--out",
+      out,
+      ...withTemplate,
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Exported .*reve\.pdf \(pdf, [\d.]+ kB\) in \d+ ms\.\n$/);
@@ -26,7 +36,17 @@ describe("carnet export", { timeout: 120_000 }, () => {
   it("writes Markdown in English with options, next to the input by default", async () => {
     const input = join(dir, "plan.carnet.json");
     writeFileSync(input, readFileSync(fixturePaths.plan));
-    const result = await runCli(["export", input, "-f", "md", "--lang", "en", "--unanswered", "--no-headings", ...withTemplate]);
+    const result = await runCli([
+      "export",
+      input,
+      "-f",
+      "md",
+      "--lang",
+      "en",
+      "--unanswered",
+      "--no-headings",
+      ...withTemplate,
+    ]);
     expect(result.code).toBe(0);
     const markdown = readFileSync(join(dir, "plan.md"), "utf8");
     expect(markdown).toContain("## Plan details");
@@ -37,7 +57,9 @@ describe("carnet export", { timeout: 120_000 }, () => {
   it("exits 1 with every problem and writes nothing for an invalid plan", async () => {
     const input = join(dir, "broken.json");
     writeFileSync(input, JSON.stringify({ carnetFormat: 1, id: "x", revision: -1 }));
-    const result = await runCli(["export", input, "--format", "docx", "--out", join(dir, "broken.docx")], { CARNET_LANG: "fr" });
+    const result = await runCli(["export", input, "--format", "docx", "--out", join(dir, "broken.docx")], {
+      CARNET_LANG: "fr",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("ne peut pas être exporté");
     expect(result.stderr).toContain("/revision:");
@@ -51,7 +73,17 @@ describe("carnet export", { timeout: 120_000 }, () => {
     const noTemplate = await runCli(["export", fixturePaths.plan, "--format", "odt", "--out", out]);
     expect(noTemplate.code).toBe(1);
     expect(noTemplate.stderr).toContain("Give its file with --template");
-    const badOutput = await runCli(["export", fixturePaths.plan, "--format", "odt", "--out", out, "--outputs", "RO9", ...withTemplate]);
+    const badOutput = await runCli([
+      "export",
+      fixturePaths.plan,
+      "--format",
+      "odt",
+      "--out",
+      out,
+      "--outputs",
+      "RO9",
+      ...withTemplate,
+    ]);
     expect(badOutput.code).toBe(1);
     expect(badOutput.stderr).toContain("Research output 'RO9' is not in the plan; it has: RO1.");
     expect(existsSync(out)).toBe(false);
@@ -59,9 +91,29 @@ describe("carnet export", { timeout: 120_000 }, () => {
 
   it("exits 2 on unusable options and names the allowed values", async () => {
     const before = readdirSync(dir).length;
-    const result = await runCli(["export", fixturePaths.plan, "--format", "rtf", "--font-size", "30", "--margins", "2", "--paper", "a3"]);
+    const result = await runCli([
+      "export",
+      fixturePaths.plan,
+      "--format",
+      "rtf",
+      "--font-size",
+      "30",
+      "--margins",
+      "2",
+      "--paper",
+      "a3",
+    ]);
     expect(result.code).toBe(2);
-    for (const expected of ["--format", "pdf, docx, odt, html, md", "--font-size", "8 … 14", "--margins", "5 … 25", "--paper", "a4, letter"])
+    for (const expected of [
+      "--format",
+      "pdf, docx, odt, html, md",
+      "--font-size",
+      "8 … 14",
+      "--margins",
+      "5 … 25",
+      "--paper",
+      "a4, letter",
+    ])
       expect(result.stderr).toContain(expected);
     expect(readdirSync(dir).length).toBe(before);
   });

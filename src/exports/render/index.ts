@@ -1,5 +1,7 @@
 import type { ExportDocument, ExportFormat, LayoutOptions } from "../document/model.js";
+
 export { formatFiles } from "../document/model.js";
+
 import { renderDocx } from "./docx.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
