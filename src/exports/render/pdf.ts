@@ -187,6 +187,14 @@ class PdfWriter {
       case "paragraph": {
         const marks = block.role === "label" ? { bold: true } : block.role ? { italic: true } : {};
         const colour = block.role === "placeholder" ? "#555" : "#000";
+        // a field label stays with the first lines of its value
+        if (
+          block.role === "label" &&
+          !frame.inCell &&
+          !this.atTop &&
+          this.doc.y + 3 * this.lineHeight() > this.bottom
+        )
+          this.newPage();
         this.tagged(parent, "P", () => this.paragraphAt(block.runs, frame, marks, colour));
         return;
       }
