@@ -1,3 +1,4 @@
+import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
 
@@ -7,6 +8,7 @@ import { exportsEn } from "./catalogues/exports.js";
  */
 export const en = {
   ...coreEn,
+  ...contentEn,
   ...exportsEn,
 } as const;
 
