@@ -1,21 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import {
-  type Plan,
-  planSchema,
-  type Template,
-  templateSchema,
-  type Vocabulary,
-  type VocabularySet,
-  vocabularySchema,
-} from "../domain/index.js";
+import { type Plan, planSchema, type Template, templateSchema, type VocabularySet } from "../domain/index.js";
 import { buildDocument, selectOutputs } from "../exports/document/build-document.js";
 import { formatFiles } from "../exports/document/model.js";
 import { parseExportOptions } from "../exports/options.js";
 import { closeRenderPool, renderInWorker, writeFileAtomic } from "../exports/render/render-pool.js";
 import { type MessageKey, translate, type UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
-import { packageRoot } from "../shared/package-info.js";
+import { loadBuiltinContent } from "./builtin-content.js";
 
 /**
  * Export a plan file to a document file: read and validate the plan, find its template, build the
@@ -49,7 +41,7 @@ export interface ExportFileResult {
 
 /** Templates and vocabularies an export can use. */
 export interface ExportContent {
-  templates: Map<string, Template>;
+  templates: ReadonlyMap<string, Template>;
   vocabularies: VocabularySet;
 }
 
@@ -83,34 +75,16 @@ function invalid(ui: UiLanguage, file: string, problems: string[]): AppError {
   });
 }
 
-/**
- * The built-in templates and vocabularies under `<packageRoot>/data` (when present), plus a template
- * file given by the user. (To be replaced by the shared built-in content loader once it lands.)
- */
+/** The built-in templates and vocabularies, plus a template file given by the user. */
 export function loadExportContent(templateFile: string | undefined, ui: UiLanguage): ExportContent {
-  const templates = new Map<string, Template>();
-  const vocabularies = new Map<string, Vocabulary>();
-  const dataDir = join(packageRoot, "data");
-  const files = (dir: string) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((n) => n.endsWith(".json"))
-          .sort()
-      : [];
-  for (const name of files(join(dataDir, "vocabularies"))) {
-    const parsed = vocabularySchema.safeParse(readJson(join(dataDir, "vocabularies", name), ui));
-    if (parsed.success) vocabularies.set(parsed.data.id, parsed.data);
-  }
-  for (const name of files(join(dataDir, "templates"))) {
-    const parsed = templateSchema.safeParse(readJson(join(dataDir, "templates", name), ui));
-    if (parsed.success) templates.set(parsed.data.id, parsed.data);
-  }
+  const builtin = loadBuiltinContent();
+  const templates = new Map(builtin.templates);
   if (templateFile) {
     const parsed = templateSchema.safeParse(readJson(templateFile, ui));
     if (!parsed.success) throw invalid(ui, templateFile, zodProblems(parsed.error.issues));
     templates.set(parsed.data.id, parsed.data);
   }
-  return { templates, vocabularies };
+  return { templates, vocabularies: builtin.vocabularies };
 }
 
 /** Validates the plan and its template; every problem is collected. */

@@ -2,6 +2,7 @@ import {
   type AnswerValue,
   type FieldValue,
   type Identifier,
+  labelOrCode,
   localize,
   type Organisation,
   type Person,
@@ -23,8 +24,7 @@ export interface ValueContext {
 
 /** The label of a vocabulary code in the export language; the code itself when unknown. */
 export function vocabularyLabel(context: ValueContext, vocabularyId: string, code: string): string {
-  const item = context.vocabularies.get(vocabularyId)?.items.find((candidate) => candidate.code === code);
-  return item ? localize(item.label, context.lang) : code;
+  return labelOrCode(context.vocabularies, vocabularyId, code, context.lang);
 }
 
 /** A date (YYYY-MM-DD or an ISO timestamp) in the locale's long format, e.g. « 29 mars 2022 ». */
