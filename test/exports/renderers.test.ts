@@ -71,7 +71,7 @@ describe("PDF renderer", () => {
       expect(raw).toMatch(/\/Lang \(fr\)/);
       expect(raw).toMatch(/\/Outlines \d+ 0 R/);
       expect(raw).toMatch(/\/StructTreeRoot/);
-    expect(raw).toContain("/URI (https://orcid.org/0000-0003-0579-8173)"); // live links
+      expect(raw).toContain("/URI (https://orcid.org/0000-0003-0579-8173)"); // live links
       const text = squash(pdfText(bytes));
       expect(text).toContain("Renseignements sur le plan");
       expect(text).toMatch(/CC-BY-4\.0 — page 1 \/ \d/);

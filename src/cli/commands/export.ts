@@ -57,7 +57,7 @@ export function registerExportCommand(program: Command): void {
   program
     .command("export")
     .description(say("cli.export.description"))
-    .argument("<file>", "plan file (Carnet native JSON)")
+    .argument("<file>", say("cli.export.argument.file"))
     .requiredOption("-f, --format <format>", say("cli.export.option.format"))
     .option("-l, --lang <lang>", say("cli.export.option.lang"))
     .option("-o, --out <path>", say("cli.export.option.out"))
