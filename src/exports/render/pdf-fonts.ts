@@ -88,3 +88,30 @@ export function fontKey(marks: { bold?: boolean; italic?: boolean; code?: boolea
   if (marks.italic) return "italic";
   return "regular";
 }
+
+/**
+ * Word layouts (glyphs and advances) per font, shared by every document of the process: pdfkit
+ * keeps such a cache per document, so the same words (template questions, labels, common
+ * vocabulary) were shaped again for each export. Bounded: emptied when it grows past a limit.
+ */
+const layoutCaches = new Map<FontKey, Record<string, unknown>>();
+const layoutCacheLimit = 50_000;
+let documentsSinceTrim = 0;
+
+/** The shared word-layout cache of one font. */
+export function sharedLayoutCache(key: FontKey): Record<string, unknown> {
+  let cache = layoutCaches.get(key);
+  if (!cache) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(key, cache);
+  }
+  return cache;
+}
+
+/** Called after each document: now and then, drops caches that grew too large. */
+export function trimLayoutCaches(): void {
+  if (++documentsSinceTrim < 32) return;
+  documentsSinceTrim = 0;
+  for (const [key, cache] of layoutCaches)
+    if (Object.keys(cache).length > layoutCacheLimit) layoutCaches.delete(key);
+}

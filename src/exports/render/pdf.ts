@@ -11,7 +11,7 @@ import {
   runsText,
   type TextRun,
 } from "../document/model.js";
-import { type FontKey, fontKey, pdfFonts } from "./pdf-fonts.js";
+import { type FontKey, fontKey, pdfFonts, sharedLayoutCache, trimLayoutCaches } from "./pdf-fonts.js";
 
 /**
  * PDF with pdfkit, in pure JavaScript: embedded DejaVu fonts, selectable text, title and language
@@ -35,6 +35,7 @@ class PdfWriter {
   private readonly gap: number;
   private readonly outline: (PDFKit.PDFOutline | undefined)[] = [];
   private readonly root: Struct;
+  private readonly sharedCaches = new Set<FontKey>();
 
   constructor(
     private readonly document: ExportDocument,
@@ -51,8 +52,9 @@ class PdfWriter {
       bufferPages: true,
       autoFirstPage: true,
       pdfVersion: "1.7",
-      // start on our font: the default would parse Helvetica's metrics for every document
-      font: pdfFonts().regular as unknown as string,
+      // no default font: pdfkit would parse Helvetica's metrics for every document (and a font
+      // object here would be reopened on every page); ours is set right after registration
+      font: null as unknown as string,
       tagged: true,
       lang: document.meta.language,
       displayTitle: true,
@@ -66,6 +68,7 @@ class PdfWriter {
     // pdfkit takes an already parsed fontkit font where its types only say "source"
     for (const [key, font] of Object.entries(pdfFonts()))
       this.doc.registerFont(key, font as unknown as Buffer);
+    this.font("regular");
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
   }
@@ -85,6 +88,12 @@ class PdfWriter {
   }
   private font(key: FontKey, size = this.size): void {
     this.doc.font(key).fontSize(size);
+    if (!this.sharedCaches.has(key)) {
+      // pdfkit's per-font word cache (an internal field) is swapped for the process-wide one
+      const current = (this.doc as unknown as { _font?: { layoutCache?: unknown } })._font;
+      if (current && current.layoutCache !== undefined) current.layoutCache = sharedLayoutCache(key);
+      this.sharedCaches.add(key);
+    }
   }
   private lineHeight(size = this.size): number {
     return size * 1.45;
@@ -319,6 +328,7 @@ class PdfWriter {
     this.footers(frame);
     this.root.end();
     this.doc.end();
+    trimLayoutCaches();
     return done;
   }
 
