@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { type Plan, planSchema, type Template, templateSchema, type VocabularySet } from "../domain/index.js";
+import {
+  describeProblem,
+  type Plan,
+  type Template,
+  templateSchema,
+  type VocabularySet,
+  validatePlan,
+} from "../domain/index.js";
 import { buildDocument, selectOutputs } from "../exports/document/build-document.js";
 import { formatFiles } from "../exports/document/model.js";
 import { parseExportOptions } from "../exports/options.js";
 import { closeRenderPool, renderInWorker, writeFileAtomic } from "../exports/render/render-pool.js";
-import { type MessageKey, translate, type UiLanguage } from "../i18n/translate.js";
+import { translate, type UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
 import { loadBuiltinContent } from "./builtin-content.js";
 
@@ -57,10 +64,7 @@ function readJson(path: string, ui: UiLanguage): unknown {
     return JSON.parse(text);
   } catch (error) {
     const params = { path, reason: (error as Error).message };
-    throw new AppError("validation_failed", translate(ui, "export.error.not_json", params), {
-      params,
-      details: [translate(ui, "export.error.not_json", params)],
-    });
+    throw new AppError("bad_request", translate(ui, "export.error.not_json", params), { params });
   }
 }
 
@@ -87,37 +91,35 @@ export function loadExportContent(templateFile: string | undefined, ui: UiLangua
   return { templates, vocabularies: builtin.vocabularies };
 }
 
-/** Validates the plan and its template; every problem is collected. */
+/**
+ * Validates the plan as `carnet validate` does (structure, template, vocabularies) and the outputs
+ * asked for; every problem is collected, as "pointer: message" lines.
+ */
 export function checkPlanForExport(
   input: unknown,
   content: ExportContent,
   request: Pick<ExportFileRequest, "file" | "outputs">,
   ui: UiLanguage,
 ): { plan: Plan; template: Template } {
-  const parsed = planSchema.safeParse(input);
-  if (!parsed.success) throw invalid(ui, request.file, zodProblems(parsed.error.issues));
-  const plan = parsed.data;
-  const problems: string[] = [];
-  const say = (key: MessageKey, params: Record<string, string | number>) => translate(ui, key, params);
-  const template = content.templates.get(plan.template.id);
-  if (!template)
-    problems.push(
-      say("export.error.template_missing", { template: plan.template.id, version: plan.template.version }),
-    );
-  else if (template.version !== plan.template.version)
-    problems.push(
-      say("export.error.template_mismatch", {
-        found: `${template.id} v${template.version}`,
-        expected: `${plan.template.id} v${plan.template.version}`,
-      }),
-    );
-  const selected = new Set(selectOutputs(plan, request.outputs).flatMap((o) => [o.id, o.shortName]));
-  const known = Object.values(plan.outputs)
-    .map((o) => o.shortName)
-    .join(", ");
-  for (const wanted of request.outputs ?? [])
-    if (!selected.has(wanted)) problems.push(say("export.error.unknown_output", { output: wanted, known }));
-  if (problems.length > 0 || !template) throw invalid(ui, request.file, problems);
+  const validation = validatePlan(input, {
+    vocabularies: content.vocabularies,
+    templates: content.templates,
+  });
+  const problems = validation.problems.map(
+    (problem) => `${problem.path || "/"}: ${describeProblem(problem, ui)}`,
+  );
+  const plan = validation.plan;
+  const template = plan ? content.templates.get(plan.template.id) : undefined;
+  if (plan) {
+    const selected = new Set(selectOutputs(plan, request.outputs).flatMap((o) => [o.id, o.shortName]));
+    const known = Object.values(plan.outputs)
+      .map((o) => o.shortName)
+      .join(", ");
+    for (const wanted of request.outputs ?? [])
+      if (!selected.has(wanted))
+        problems.push(translate(ui, "export.error.unknown_output", { output: wanted, known: known || "—" }));
+  }
+  if (problems.length > 0 || !plan || !template) throw invalid(ui, request.file, problems);
   return { plan, template };
 }
 

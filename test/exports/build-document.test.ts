@@ -72,7 +72,7 @@ describe("buildDocument", () => {
       'Data management plan created with Carnet, based on the template "Science Europe: structured template" provided by Science Europe.',
     );
     expect(text).toContain(
-      "Research domains (OECD classification): Media and communications, Computer and information sciences, Educational sciences",
+      "Research domains (OECD classification): Media and communications, Computer and information sciences, Education",
     );
     expect(text).toContain("Language: French");
     expect(text).toContain("Creation date: March 29, 2022");
@@ -86,8 +86,8 @@ describe("buildDocument", () => {
     expect(table?.kind).toBe("table");
     const rows = (table as Extract<Block, { kind: "table" }>).rows.map((row) => row.map(allText).join(" | "));
     expect(rows).toEqual([
-      "CERISIER JEAN-FRANÇOIS\n0000-0002-3992-0547 | Techné | Project coordinator\nData curator (RO2)",
-      "Nguyen Aurélien\n0000-0003-0579-8173 | Techné | Data management plan manager\nContact person for data (RO1, RO2, RO3)",
+      "CERISIER JEAN-FRANÇOIS\n0000-0002-3992-0547 | Techné | Project coordinator\nData Curator (RO2)",
+      "Nguyen Aurélien\n0000-0003-0579-8173 | Techné | DMP manager\nContact person (RO1, RO2, RO3)",
     ]);
   });
 
@@ -121,7 +121,7 @@ describe("buildDocument", () => {
     const budget = document.blocks.find((b) => b.kind === "table" && b.header[1] === "Montant");
     // Intl writes French amounts with (narrow) no-break spaces
     expect(allText([budget!]).replace(/[\u00a0\u202f]/g, " ")).toBe(
-      "Type | Montant | Produit de recherche\nPersonnel (Ingénieur de données) | 1 500,00 € | RO1\nStockage (Stockage sécurisé) | 200,00 € | RO1\nPersonnel (Ingénieur de données) | 3 000,00 € | RO2\nStockage (Stockage sécurisé) | 200,00 € | RO2",
+      "Type | Montant | Produit de recherche\nFrais de personnel (Ingénieur de données) | 1 500,00 € | RO1\nStockage (Stockage sécurisé) | 200,00 € | RO1\nFrais de personnel (Ingénieur de données) | 3 000,00 € | RO2\nStockage (Stockage sécurisé) | 200,00 € | RO2",
     );
   });
 

@@ -106,8 +106,8 @@ describe("PDF of the reference DMP", () => {
         "Plan de gestion de données créé à l’aide de Carnet, basé sur le modèle « Science Europe : modèle structuré » fourni par Science Europe.",
         "Renseignements sur le plan",
         "Version initiale",
-        "Médias et communications, Informatique et sciences de l'information, Sciences de l'éducation",
-        "français",
+        "Médias et communications, Informatique et sciences de l'information, Education",
+        "Français",
         "29 mars 2022",
         "4 décembre 2023",
         "Renseignements sur le projet",
@@ -130,8 +130,8 @@ describe("PDF of the reference DMP", () => {
         "Coordinateur du projet",
         "Nguyen Aurélien",
         "0000-0003-0579-8173",
-        "Personne contact pour les données (RO1)",
-        "Responsable du plan de gestion de données",
+        "Personne contact (RO1)",
+        "Responsable du plan",
         "Entretiens et études de cas",
         "1. Description des données et collecte ou réutilisation de données existantes",
       ];
@@ -160,9 +160,9 @@ describe("PDF of the reference DMP", () => {
       "Research outputs",
       "Contributors",
       "Project coordinator",
-      "Contact person for data (RO1)",
+      "Contact person (RO1)",
       "March 29, 2022",
-      "Educational sciences",
+      "Education",
       "Entretiens et études de cas (Dataset)",
     ])
       expect(text).toContain(expected);

@@ -110,7 +110,7 @@ describe("DOCX renderer", () => {
     const pdf = libreofficeToPdf(await renderDocument(document, "docx", a4), "docx");
     const text = squash(pdfText(pdf));
     expect(text).toContain("Renseignements sur le projet");
-    expect(text).toContain("Personne contact pour les données (RO1)");
+    expect(text).toContain("Personne contact (RO1)");
   });
 });
 

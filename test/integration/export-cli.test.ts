@@ -33,6 +33,40 @@ describe("carnet export", { timeout: 120_000 }, () => {
     expect(text).toContain("Contributeurs");
   });
 
+  it.skipIf(!hasCommand("pdftotext"))(
+    "exports the reference plan on the built-in template (examples/)",
+    async () => {
+      for (const lang of ["fr", "en"]) {
+        const out = join(dir, `example.${lang}.pdf`);
+        const result = await runCli([
+          "export",
+          "examples/reve.carnet.json",
+          "--format",
+          "pdf",
+          "--lang",
+          lang,
+          "--out",
+          out,
+        ]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        const text = squash(pdfText(readFileSync(out)));
+        const headings =
+          lang === "fr"
+            ? ["Renseignements sur le plan", "Renseignements sur le projet", "Contributeurs"]
+            : ["Plan details", "Project details", "Contributors"];
+        let from = 0;
+        for (const heading of headings) {
+          const at = text.indexOf(heading, from);
+          expect(at, heading).toBeGreaterThanOrEqual(from);
+          from = at;
+        }
+        expect(text).toContain("GTnum TECHNE#REVE");
+        expect(text).toContain("CERISIER JEAN-FRANÇOIS");
+      }
+    },
+  );
+
   it("writes Markdown in English with options, next to the input by default", async () => {
     const input = join(dir, "plan.carnet.json");
     writeFileSync(input, readFileSync(fixturePaths.plan));
@@ -72,7 +106,7 @@ describe("carnet export", { timeout: 120_000 }, () => {
     const out = join(dir, "none.odt");
     const noTemplate = await runCli(["export", fixturePaths.plan, "--format", "odt", "--out", out]);
     expect(noTemplate.code).toBe(1);
-    expect(noTemplate.stderr).toContain("Give its file with --template");
+    expect(noTemplate.stderr).toContain("carnet-test-structured");
     const badOutput = await runCli([
       "export",
       fixturePaths.plan,

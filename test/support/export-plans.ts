@@ -5,14 +5,13 @@ import {
   planSchema,
   type Template,
   templateSchema,
-  type Vocabulary,
   type VocabularySet,
-  vocabularySchema,
 } from "../../src/domain/index.js";
+import { loadBuiltinContent } from "../../src/services/builtin-content.js";
 
 /**
  * Export fixtures: the reference DMP (test/fixtures/exports/reve.carnet.json, the seed's values) on a
- * small bilingual Science Europe–like template, its vocabularies, and generated plans with many fully
+ * small bilingual Science Europe–like template on the built-in vocabularies, and generated plans with many fully
  * answered research outputs (for golden tests and the benchmark).
  */
 
@@ -20,7 +19,6 @@ const dir = fileURLToPath(new URL("../fixtures/exports/", import.meta.url));
 export const fixturePaths = {
   plan: `${dir}reve.carnet.json`,
   template: `${dir}template.json`,
-  vocabularies: `${dir}vocabularies.json`,
   golden: `${dir}golden/`,
 };
 
@@ -34,9 +32,9 @@ export function fixtureTemplate(): Template {
   return templateSchema.parse(json(fixturePaths.template));
 }
 
+/** The built-in vocabularies (data/vocabularies): fixtures use their codes. */
 export function fixtureVocabularies(): VocabularySet {
-  const list = (json(fixturePaths.vocabularies) as unknown[]).map((item) => vocabularySchema.parse(item));
-  return new Map<string, Vocabulary>(list.map((vocabulary) => [vocabulary.id, vocabulary]));
+  return loadBuiltinContent().vocabularies;
 }
 
 const answerHtml = (n: number) =>
@@ -98,7 +96,7 @@ export function fullyAnsweredPlan(count: number): Plan {
     contributions[`c-out-${n}`] = {
       id: `c-out-${n}`,
       personId: "p-nguyen",
-      role: "data_contact",
+      role: "contact-person",
       scope: "output",
       outputId: id,
     };
@@ -106,7 +104,7 @@ export function fullyAnsweredPlan(count: number): Plan {
       contributions[`c-cur-${n}`] = {
         id: `c-cur-${n}`,
         personId: "p-cerisier",
-        role: "data_curator",
+        role: "data-curator",
         scope: "output",
         outputId: id,
       };

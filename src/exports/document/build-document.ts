@@ -1,5 +1,8 @@
 import {
   type Answers,
+  isAnswered,
+  isQuestionVisible,
+  isSectionApplicable,
   listOutputs,
   localize,
   type Plan,
@@ -12,7 +15,6 @@ import {
 } from "../../domain/index.js";
 import { type MessageKey, translate, type UiLanguage } from "../../i18n/translate.js";
 import { htmlToBlocks } from "../rich-text/html-to-blocks.js";
-import { conditionHolds, isAnswered } from "./conditions.js";
 import {
   answerBlocks,
   formatDate,
@@ -227,11 +229,10 @@ class DocumentBuilder {
 
   /** One section: H2, then each visible question (H3) with its answer. */
   section(section: Section, scope: { output?: ResearchOutput; answers: Answers }): Block[] {
-    if (!conditionHolds(section.condition, scope)) return [];
-    if (scope.output && section.outputTypes && !section.outputTypes.includes(scope.output.type)) return [];
+    if (!isSectionApplicable(section, scope)) return [];
     const out: Block[] = [];
     for (const question of section.questions) {
-      if (!conditionHolds(question.condition, scope)) continue; // hidden questions never print
+      if (!isQuestionVisible(question, scope)) continue; // hidden questions never print
       const value = scope.answers[question.id];
       const answered = isAnswered(value);
       if (!answered && !this.options.unanswered) continue;

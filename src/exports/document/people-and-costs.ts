@@ -1,6 +1,5 @@
 import {
-  type FieldValue,
-  type GroupItem,
+  collectCosts,
   listOutputs,
   listQuestions,
   localize,
@@ -87,16 +86,9 @@ interface CostRow {
   output: string;
 }
 
-/** Finds a sub-field of a cost group by the last part of its RDA DCS binding or by its id. */
-function costField(fields: { id: string; binding?: string }[], names: string[]): string | undefined {
-  return fields.find(
-    (field) => names.includes(field.binding?.split(".").at(-1) ?? "") || names.includes(field.id),
-  )?.id;
-}
-
 /**
- * Costs are answers to group questions bound to `dmp.cost` in the RDA DCS model: each item has a
- * title or type, a value and a currency.
+ * The budget: every cost the domain gathers from visible answers bound to `dmp.cost` (plan-wide,
+ * then per research output), limited to the exported outputs; type label with the item's title.
  */
 export function budgetTable(
   plan: Plan,
@@ -104,7 +96,7 @@ export function budgetTable(
   outputs: ResearchOutput[],
   context: ValueContext,
 ): Block | undefined {
-  const rows: CostRow[] = [];
+  const included = new Map(outputs.map((output) => [output.id, output]));
   const money = (value: number, currency: string) => {
     try {
       return new Intl.NumberFormat(context.lang, { style: "currency", currency }).format(value);
@@ -112,51 +104,27 @@ export function budgetTable(
       return `${new Intl.NumberFormat(context.lang).format(value)} ${currency}`;
     }
   };
-  for (const { section, question } of listQuestions(template)) {
-    if (question.kind !== "group" || !/(^|\.)cost$/.test(question.binding ?? "")) continue;
-    const fields = question.fields ?? [];
-    const typeId = fields.find((field) => field.id === "type" || field.id === "costType")?.id;
-    const titleId = costField(fields, ["title"]);
-    const valueId = costField(fields, ["value", "amount"]);
-    const currencyId = costField(fields, ["currency_code", "currency"]);
-    const scopes: { answers: Record<string, unknown>; output?: ResearchOutput }[] =
-      section.scope === "plan"
-        ? [{ answers: plan.answers }]
-        : outputs.map((output) => ({ answers: output.answers, output }));
-    for (const scope of scopes) {
-      const items = scope.answers[question.id];
-      if (!Array.isArray(items)) continue;
-      for (const item of items as GroupItem[]) {
-        const raw: FieldValue | undefined = valueId ? item[valueId] : undefined;
-        const amount =
-          typeof raw === "string"
-            ? Number(raw)
-            : raw && typeof raw === "object" && "value" in raw && typeof raw.value === "number"
-              ? raw.value
-              : Number.NaN;
-        if (!Number.isFinite(amount)) continue;
-        const currency =
-          currencyId && typeof item[currencyId] === "string" ? (item[currencyId] as string) : "EUR";
-        const typeValue = typeId ? item[typeId] : undefined;
-        const typeField = fields.find((field) => field.id === typeId);
-        const option = typeField?.options?.find((o) => o.code === typeValue);
-        const typeLabel =
-          typeof typeValue !== "string"
-            ? ""
-            : option
-              ? localize(option.label, context.lang)
-              : typeField?.vocabulary
-                ? vocabularyLabel(context, typeField.vocabulary, typeValue)
-                : typeValue;
-        const title = titleId && typeof item[titleId] === "string" ? (item[titleId] as string) : "";
-        const type = typeLabel && title ? `${typeLabel} (${title})` : typeLabel || title;
-        rows.push({
-          type,
-          amount: money(amount, currency),
-          output: scope.output ? scope.output.shortName : translate(context.lang, "export.general"),
-        });
-      }
-    }
+  const questions = new Map(listQuestions(template).map(({ question }) => [question.id, question]));
+  const rows: CostRow[] = [];
+  for (const cost of collectCosts(plan, template)) {
+    if (cost.amount === undefined) continue;
+    if (cost.outputId && !included.has(cost.outputId)) continue;
+    const typeField = questions.get(cost.questionId)?.fields?.find((field) => field.id === "type");
+    const option = typeField?.options?.find((o) => o.code === cost.type);
+    const typeLabel =
+      cost.type === undefined
+        ? ""
+        : option
+          ? localize(option.label, context.lang)
+          : vocabularyLabel(context, typeField?.vocabulary ?? vocabularyIds.costTypes, cost.type);
+    const title = cost.title ?? "";
+    rows.push({
+      type: typeLabel && title ? `${typeLabel} (${title})` : typeLabel || title,
+      amount: money(cost.amount, cost.currency ?? "EUR"),
+      output: cost.outputId
+        ? (included.get(cost.outputId)?.shortName ?? cost.outputId)
+        : translate(context.lang, "export.general"),
+    });
   }
   if (rows.length === 0) return undefined;
   const cell = (value: string): Block[] => [

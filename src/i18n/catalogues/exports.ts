@@ -65,9 +65,6 @@ export const exportsEn = {
   "export.error.unreadable": "Cannot read {path} ({reason}).",
   "export.error.not_json": "{path} is not JSON ({reason}).",
   "export.error.invalid_option": "Option {option}: '{value}' is not valid; use {allowed}.",
-  "export.error.template_missing":
-    "The plan uses template {template} version {version}, which is not built in. Give its file with --template.",
-  "export.error.template_mismatch": "The template file is {found}, but the plan uses {expected}.",
   "export.error.unknown_output": "Research output '{output}' is not in the plan; it has: {known}.",
   "export.error.write_failed": "Cannot write {path} ({reason}); nothing was written.",
 } as const;
@@ -139,9 +136,6 @@ export const exportsFr: Record<keyof typeof exportsEn, string> = {
   "export.error.unreadable": "Impossible de lire {path} ({reason}).",
   "export.error.not_json": "{path} n’est pas du JSON ({reason}).",
   "export.error.invalid_option": "Option {option} : « {value} » n’est pas valide ; utilisez {allowed}.",
-  "export.error.template_missing":
-    "Le plan utilise le modèle {template} version {version}, qui n’est pas intégré. Donnez son fichier avec --template.",
-  "export.error.template_mismatch": "Le fichier de modèle est {found}, mais le plan utilise {expected}.",
   "export.error.unknown_output":
     "Le produit de recherche « {output} » n’est pas dans le plan ; il contient : {known}.",
   "export.error.write_failed": "Impossible d’écrire {path} ({reason}) ; rien n’a été écrit.",
