@@ -1,5 +1,6 @@
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { exportsEn } from "./catalogues/exports.js";
 import { modelEn } from "./catalogues/model.js";
 
 /**
@@ -10,6 +11,7 @@ export const en = {
   ...coreEn,
   ...modelEn,
   ...contentEn,
+  ...exportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
