@@ -1,3 +1,4 @@
+import { accountsEn } from "./catalogues/accounts.js";
 import { coreEn } from "./catalogues/core.js";
 
 /**
@@ -6,6 +7,7 @@ import { coreEn } from "./catalogues/core.js";
  */
 export const en = {
   ...coreEn,
+  ...accountsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
