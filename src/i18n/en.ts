@@ -1,5 +1,6 @@
 import { accountsEn } from "./catalogues/accounts.js";
 import { coreEn } from "./catalogues/core.js";
+import { webEn } from "./catalogues/web.js";
 
 /**
  * English messages: the source catalogue. Each area keeps its messages in `catalogues/<area>.ts`
@@ -8,6 +9,7 @@ import { coreEn } from "./catalogues/core.js";
 export const en = {
   ...coreEn,
   ...accountsEn,
+  ...webEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

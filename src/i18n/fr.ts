@@ -1,9 +1,11 @@
 import { accountsFr } from "./catalogues/accounts.js";
 import { coreFr } from "./catalogues/core.js";
+import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
 /** Messages en français. Le compilateur exige chaque clé du catalogue anglais. */
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...accountsFr,
+  ...webFr,
 };
