@@ -3,6 +3,7 @@ import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerUserCommands } from "./commands/user.js";
 import { exitCodes, failAndExit, say } from "./output.js";
 
 const helpTitles: Record<string, MessageKey> = {
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

@@ -15,24 +15,33 @@ export function createCredentialsRepository(db: Db | Tx) {
       await db.insertInto("sessions").values(session).execute();
     },
 
-    /** The live session with this hash and its user, or undefined when absent or expired. */
+    /** The live session with this hash and its user (one query), or undefined when absent or expired. */
     async findSession(
       idHash: string,
       now: string,
     ): Promise<{ session: SessionRow; user: UsersTable } | undefined> {
-      const session = await db
+      const row = await db
         .selectFrom("sessions")
-        .selectAll()
-        .where("id_hash", "=", idHash)
-        .where("expires_at", ">", now)
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .selectAll("users")
+        .select([
+          "sessions.created_at as session_created_at",
+          "sessions.expires_at as session_expires_at",
+          "sessions.last_seen_at as session_last_seen_at",
+        ])
+        .where("sessions.id_hash", "=", idHash)
+        .where("sessions.expires_at", ">", now)
         .executeTakeFirst();
-      if (!session) return undefined;
-      const user = await db
-        .selectFrom("users")
-        .selectAll()
-        .where("id", "=", session.user_id)
-        .executeTakeFirst();
-      return user ? { session, user } : undefined;
+      if (!row) return undefined;
+      const { session_created_at, session_expires_at, session_last_seen_at, ...user } = row;
+      const session: SessionRow = {
+        id_hash: idHash,
+        user_id: user.id,
+        created_at: session_created_at,
+        expires_at: session_expires_at,
+        last_seen_at: session_last_seen_at,
+      };
+      return { session, user };
     },
 
     async touchSession(idHash: string, now: string): Promise<void> {
@@ -59,19 +68,43 @@ export function createCredentialsRepository(db: Db | Tx) {
       await db.insertInto("api_tokens").values(token).execute();
     },
 
+    /** The token with this hash and its owner (one query), revoked or not. */
     async findTokenByHash(tokenHash: string): Promise<{ token: ApiTokenRow; user: UsersTable } | undefined> {
-      const token = await db
+      const row = await db
         .selectFrom("api_tokens")
-        .selectAll()
-        .where("token_hash", "=", tokenHash)
+        .innerJoin("users", "users.id", "api_tokens.user_id")
+        .selectAll("users")
+        .select([
+          "api_tokens.id as token_id",
+          "api_tokens.name as token_name",
+          "api_tokens.scope as token_scope",
+          "api_tokens.created_at as token_created_at",
+          "api_tokens.last_used_at as token_last_used_at",
+          "api_tokens.revoked_at as token_revoked_at",
+        ])
+        .where("api_tokens.token_hash", "=", tokenHash)
         .executeTakeFirst();
-      if (!token) return undefined;
-      const user = await db
-        .selectFrom("users")
-        .selectAll()
-        .where("id", "=", token.user_id)
-        .executeTakeFirst();
-      return user ? { token, user } : undefined;
+      if (!row) return undefined;
+      const {
+        token_id,
+        token_name,
+        token_scope,
+        token_created_at,
+        token_last_used_at,
+        token_revoked_at,
+        ...user
+      } = row;
+      const token: ApiTokenRow = {
+        id: token_id,
+        user_id: user.id,
+        name: token_name,
+        token_hash: tokenHash,
+        scope: token_scope,
+        created_at: token_created_at,
+        last_used_at: token_last_used_at,
+        revoked_at: token_revoked_at,
+      };
+      return { token, user };
     },
 
     async listTokens(userId: string): Promise<ApiTokenRow[]> {

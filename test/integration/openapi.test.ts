@@ -1,0 +1,58 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { testDialects } from "../support/databases.js";
+
+const [sqlite] = testDialects();
+
+describe("OpenAPI document", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    if (!sqlite) throw new Error("no dialect");
+    t = await createTestApp(sqlite);
+  });
+  afterAll(() => t.close());
+
+  it("is valid OpenAPI 3.1 and lists the account and auth operations", async () => {
+    const response = await t.app.inject({ url: "/api/v1/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+
+    const operations = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        "POST /api/v1/auth/register",
+        "POST /api/v1/auth/login",
+        "POST /api/v1/auth/logout",
+        "POST /api/v1/auth/sign-in",
+        "POST /api/v1/auth/sign-out",
+        "POST /api/v1/auth/password-reset",
+        "POST /api/v1/auth/password-reset/complete",
+        "GET /api/v1/account",
+        "PATCH /api/v1/account",
+        "POST /api/v1/account/password",
+        "GET /api/v1/account/tokens",
+        "POST /api/v1/account/tokens",
+        "DELETE /api/v1/account/tokens/{id}",
+      ]),
+    );
+    // Web assets and the document itself are not API operations.
+    expect(operations.filter((op) => !op.includes(" /api/v1/"))).toEqual([]);
+    expect(document.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
+  });
+
+  it("describes request bodies from the zod schemas", async () => {
+    const document = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
+    const register = document.paths["/api/v1/auth/register"].post;
+    const schema = register.requestBody.content["application/json"].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(["email", "password", "displayName"]));
+    expect(schema.properties.password.minLength).toBe(10);
+    expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
+  });
+});
