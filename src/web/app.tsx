@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { RouterProvider } from "react-router";
+import { RouterProvider } from "react-router/dom";
 import { createRouter } from "./routes.js";
 
 /** The web app: data cache and routes (theme and language are provided by main.tsx). */

@@ -16,6 +16,7 @@ export const webEn = {
   "web.loading": "Loading…",
   "web.cancel": "Cancel",
   "web.close": "Close",
+  "web.password.toggle": "Show or hide the password",
   "web.language.en": "English",
   "web.language.fr": "Français",
 
@@ -161,6 +162,7 @@ export const webFr: Record<keyof typeof webEn, string> = {
   "web.loading": "Chargement…",
   "web.cancel": "Annuler",
   "web.close": "Fermer",
+  "web.password.toggle": "Afficher ou masquer le mot de passe",
   "web.language.en": "English",
   "web.language.fr": "Français",
 

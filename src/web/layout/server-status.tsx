@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Text } from "@mantine/core";
+import { Box, Button, Group, Loader, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useLanguage } from "../language.js";
 
@@ -27,7 +27,15 @@ export function ServerStatus() {
   const ok = health.data && health.data !== "down" ? health.data : undefined;
   return (
     <Group gap="xs" data-testid="health">
-      <Text size="sm" c={ok ? "green.9" : "red.9"}>
+      <Box
+        component="span"
+        aria-hidden="true"
+        w={8}
+        h={8}
+        bg={ok ? "green.7" : "red.7"}
+        style={{ borderRadius: "50%" }}
+      />
+      <Text size="sm" c={ok ? "gray.8" : "red.9"}>
         {ok
           ? t("web.health.ok", { database: ok.database, version: ok.version })
           : t(health.isError ? "web.health.unreachable" : "web.health.down")}

@@ -1,5 +1,4 @@
 import { Avatar, Button, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import type { Account } from "../../contract/accounts.js";
@@ -7,35 +6,32 @@ import { useAccountApi } from "../api/use-api.js";
 import { useLanguage } from "../language.js";
 import { clearSession, useQueryClient } from "../session.js";
 import { errorMessage } from "../ui/errors.js";
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase();
-}
+import { useNotify } from "../ui/notify.js";
 
 /** The signed-in user's menu: account, API tokens, sign out. */
 export function UserMenu({ account }: { account: Account }) {
   const { t } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const navigate = useNavigate();
   const signOut = useMutation({
     mutationFn: () => api.signOut(),
     onSuccess: () => {
+      // Leave the (possibly protected) page synchronously first, or it would redirect to sign-in.
+      navigate("/", { flushSync: true });
       clearSession(client);
-      notifications.show({ color: "green", message: t("web.signed_out") });
-      navigate("/");
+      notify.success(t("web.signed_out"));
     },
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error, t) }),
+    onError: (error) => notify.failure(errorMessage(error, t)),
   });
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t("web.user_menu.label", { name: account.displayName })}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar size="sm" color="indigo" aria-hidden="true">
-              {initials(account.displayName)}
-            </Avatar>
+            {/* No initials inside: the visible text must stay part of the button's name. */}
+            <Avatar size="sm" color="indigo" aria-hidden="true" />
             <Text size="sm" fw={500} visibleFrom="sm" aria-hidden="true">
               {account.displayName}
             </Text>

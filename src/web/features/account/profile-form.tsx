@@ -1,5 +1,4 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { type Account, type AccountPatch, accountPatchSchema } from "../../../contract/accounts.js";
@@ -7,12 +6,14 @@ import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { serverFieldErrors, validateWith } from "../../ui/errors.js";
+import { useNotify } from "../../ui/notify.js";
 import { FormError } from "../../ui/page.js";
 import { useFormState } from "../../ui/use-form-state.js";
 
 /** Display name and preferred language; saving a language also switches the interface to it. */
 export function ProfileForm({ account }: { account: Account }) {
   const { t, setLang } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const form = useFormState({
@@ -24,7 +25,7 @@ export function ProfileForm({ account }: { account: Account }) {
     onSuccess: (saved) => {
       setLang(saved.preferredLanguage);
       setSessionAccount(client, saved);
-      notifications.show({ color: "green", message: t("web.account.saved") });
+      notify.success(t("web.account.saved"));
     },
     onError: (error) => form.setErrors(serverFieldErrors(error, t)),
   });

@@ -1,5 +1,4 @@
-import { Alert, Button, PasswordInput, Stack } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Alert, Button, Stack } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -9,12 +8,15 @@ import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
 import { clearSession, useQueryClient } from "../../session.js";
 import { type FieldErrors, validateWith } from "../../ui/errors.js";
+import { useNotify } from "../../ui/notify.js";
 import { FormError, NarrowPage } from "../../ui/page.js";
+import { PasswordField } from "../../ui/password-field.js";
 import { useFormState } from "../../ui/use-form-state.js";
 
 /** Choose a new password from the e-mailed link `/reset-password?token=…`. */
 export function ResetPasswordPage() {
   const { t } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -26,7 +28,7 @@ export function ResetPasswordPage() {
     onSuccess: () => {
       // Every session of the account ended, this browser's included.
       clearSession(client);
-      notifications.show({ color: "green", message: t("web.reset.done") });
+      notify.success(t("web.reset.done"));
       navigate("/sign-in", { replace: true });
     },
   });
@@ -56,14 +58,14 @@ export function ResetPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError error={complete.error} />
-            <PasswordInput
+            <PasswordField
               label={t("web.field.new_password")}
               description={t("web.field.password_hint")}
               autoComplete="new-password"
               required
               {...form.field("password")}
             />
-            <PasswordInput
+            <PasswordField
               label={t("web.field.confirm_password")}
               autoComplete="new-password"
               required

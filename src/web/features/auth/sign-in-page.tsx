@@ -1,5 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -9,12 +8,15 @@ import { useLanguage } from "../../language.js";
 import { nextPath } from "../../navigation.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { validateWith } from "../../ui/errors.js";
+import { useNotify } from "../../ui/notify.js";
 import { FormError, NarrowPage } from "../../ui/page.js";
+import { PasswordField } from "../../ui/password-field.js";
 import { useFormState } from "../../ui/use-form-state.js";
 
 /** Sign in with e-mail and password, then go on to where the user was heading. */
 export function SignInPage() {
   const { t } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -24,10 +26,7 @@ export function SignInPage() {
     mutationFn: (input: SignInInput) => api.signIn(input),
     onSuccess: ({ account }) => {
       setSessionAccount(client, account);
-      notifications.show({
-        color: "green",
-        message: t("web.sign_in.welcome", { name: account.displayName }),
-      });
+      notify.success(t("web.sign_in.welcome", { name: account.displayName }));
       navigate(nextPath(location.search), { replace: true });
     },
   });
@@ -57,7 +56,7 @@ export function SignInPage() {
             required
             {...form.field("email")}
           />
-          <PasswordInput
+          <PasswordField
             label={t("web.field.password")}
             autoComplete="current-password"
             required

@@ -1,5 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -10,12 +9,15 @@ import { useLanguage } from "../../language.js";
 import { nextPath } from "../../navigation.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { serverFieldErrors, validateWith } from "../../ui/errors.js";
+import { useNotify } from "../../ui/notify.js";
 import { FormError, NarrowPage } from "../../ui/page.js";
+import { PasswordField } from "../../ui/password-field.js";
 import { useFormState } from "../../ui/use-form-state.js";
 
 /** Create an account (in the current interface language) and sign in. */
 export function SignUpPage() {
   const { t, lang } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -25,10 +27,7 @@ export function SignUpPage() {
     mutationFn: (input: RegisterInput) => api.register(input),
     onSuccess: ({ account }) => {
       setSessionAccount(client, account);
-      notifications.show({
-        color: "green",
-        message: t("web.sign_up.welcome", { name: account.displayName }),
-      });
+      notify.success(t("web.sign_up.welcome", { name: account.displayName }));
       navigate(nextPath(location.search), { replace: true });
     },
     onError: (error) => {
@@ -64,7 +63,7 @@ export function SignUpPage() {
             required
             {...form.field("email")}
           />
-          <PasswordInput
+          <PasswordField
             label={t("web.field.password")}
             description={t("web.field.password_hint")}
             autoComplete="new-password"

@@ -1,5 +1,4 @@
 import { Button, Group, Radio, Stack, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { apiTokenCreateSchema } from "../../../contract/accounts.js";
@@ -8,6 +7,7 @@ import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
 import { serverFieldErrors, validateWith } from "../../ui/errors.js";
+import { useNotify } from "../../ui/notify.js";
 import { FormError } from "../../ui/page.js";
 import { useFormState } from "../../ui/use-form-state.js";
 import { tokensKey } from "./token-queries.js";
@@ -17,6 +17,7 @@ const initial = { name: "", scope: "read" };
 /** Name and scope of a new token; hands the created token (with its secret) to `onCreated`. */
 export function CreateTokenForm({ onCreated }: { onCreated(created: ApiTokenCreated): void }) {
   const { t } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const form = useFormState(initial);
@@ -25,7 +26,7 @@ export function CreateTokenForm({ onCreated }: { onCreated(created: ApiTokenCrea
     onSuccess: (created) => {
       form.setValues(initial);
       client.invalidateQueries({ queryKey: tokensKey });
-      notifications.show({ color: "green", message: t("web.tokens.created.title") });
+      notify.success(t("web.tokens.created.title"));
       onCreated(created);
     },
     onError: (error) => form.setErrors(serverFieldErrors(error, t)),

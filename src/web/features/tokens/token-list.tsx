@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Modal, Skeleton, Stack, Table, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ApiToken } from "../../../contract/accounts.js";
@@ -7,6 +6,7 @@ import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
 import { errorMessage } from "../../ui/errors.js";
+import { useNotify } from "../../ui/notify.js";
 import { FormError } from "../../ui/page.js";
 import { tokensKey } from "./token-queries.js";
 
@@ -98,16 +98,17 @@ export function TokenList() {
 
 function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose(): void }) {
   const { t } = useLanguage();
+  const notify = useNotify();
   const api = useAccountApi();
   const client = useQueryClient();
   const revoke = useMutation({
     mutationFn: (target: ApiToken) => api.revokeToken(target.id),
     onSuccess: (_, target) => {
       client.invalidateQueries({ queryKey: tokensKey });
-      notifications.show({ color: "green", message: t("web.tokens.revoked", { name: target.name }) });
+      notify.success(t("web.tokens.revoked", { name: target.name }));
       onClose();
     },
-    onError: (error) => notifications.show({ color: "red", message: errorMessage(error, t) }),
+    onError: (error) => notify.failure(errorMessage(error, t)),
   });
   return (
     <Modal
