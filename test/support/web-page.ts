@@ -52,6 +52,7 @@ const englishOnly = (fr: Record<string, string>) =>
 
 /** Fail if any English text of the web catalogue is visible on a page meant to be in French. */
 export async function expectNoEnglish(page: Page, fr: Record<string, string>): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered visibly counts here.
   const visible = await page.locator("body").innerText();
   const leaks = englishOnly(fr).filter((text) => visible.includes(text));
   expect(leaks, `English text on a French page (${page.url()})`).toEqual([]);
