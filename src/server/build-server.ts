@@ -10,6 +10,7 @@ import { registerOpenApi } from "./openapi.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
 
 export interface ServerOptions {
@@ -46,6 +47,7 @@ export async function buildServer(
     reply.header("x-request-id", request.id);
   });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   const accounts = createAccountDeps(context, { log: app.log, ...options.accounts });
   await registerOpenApi(app, context.version);
   await registerAuth(app, accounts);

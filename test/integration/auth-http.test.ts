@@ -204,3 +204,25 @@ describe.each(testDialects())("accounts over HTTP on $name", (dialect) => {
     expect(write.statusCode).toBe(401);
   });
 });
+
+describe("security headers", () => {
+  const [dialect] = testDialects();
+  let t: TestApp;
+  beforeAll(async () => {
+    if (!dialect) throw new Error("no dialect");
+    t = await createTestApp(dialect, { trustProxy: true });
+  });
+  afterAll(() => t.close());
+
+  it("sends CSP, nosniff and no framing on pages, API answers and errors; HSTS only over HTTPS", async () => {
+    for (const url of ["/", "/api/v1/account", "/api/v1/nothing"]) {
+      const response = await t.app.inject({ url });
+      expect(response.headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["strict-transport-security"]).toBeUndefined();
+    }
+    const https = await t.app.inject({ url: "/healthz", headers: { "x-forwarded-proto": "https" } });
+    expect(https.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
+  });
+});
