@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isMessageKey, pickUiLanguage, translate, type UiLanguage } from "../i18n/translate.js";
+import { isDatabaseUnavailable } from "../services/database-errors.js";
 import { AppError, type ErrorCode, isAppError } from "../shared/app-error.js";
 
 /** The JSON body of every error Carnet answers. */
@@ -54,6 +55,9 @@ export function toAppError(error: unknown): AppError {
     return new AppError("bad_request", fastifyError.message ?? "Bad request", {
       params: { reason: fastifyError.message ?? "" },
     });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("database_unavailable", "Database unavailable", { cause: error });
   }
   return new AppError("internal", "Internal error", { cause: error });
 }
