@@ -10,6 +10,7 @@ import { registerOpenApi } from "./openapi.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { organisationRoutes } from "./routes/organisations/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
 
@@ -54,6 +55,7 @@ export async function buildServer(
   await app.register(healthRoutes(context));
   await app.register(authRoutes(accounts));
   await app.register(accountRoutes(accounts));
+  await app.register(organisationRoutes(accounts));
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

@@ -40,6 +40,10 @@ describe("OpenAPI document", () => {
         "GET /api/v1/account/tokens",
         "POST /api/v1/account/tokens",
         "DELETE /api/v1/account/tokens/{id}",
+        "GET /api/v1/organisations",
+        "POST /api/v1/organisations",
+        "GET /api/v1/organisations/{id}/members",
+        "PATCH /api/v1/users/{id}",
       ]),
     );
     // Web assets and the document itself are not API operations.
