@@ -226,3 +226,23 @@ describe("security headers", () => {
     expect(https.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
   });
 });
+
+describe.each(testDialects())("session expiry on $name", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { accounts: { sessionTtlMs: 300 } });
+  });
+  afterAll(() => t.close());
+
+  it("refuses an expired session and sweeps it away at the next sign-in", async () => {
+    const user = await registerUser(t.app);
+    expect((await t.app.inject({ url: "/api/v1/account", cookies: user.cookies })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await t.app.inject({ url: "/api/v1/account", cookies: user.cookies })).statusCode).toBe(401);
+    const count = async () =>
+      (await t.context.database.db.selectFrom("sessions").select("id_hash").execute()).length;
+    expect(await count()).toBe(1);
+    await signInUser(t.app, user.email, user.password);
+    expect(await count()).toBe(1); // the expired one went, the new one stays
+  });
+});
