@@ -59,4 +59,15 @@ describe("OpenAPI document", () => {
     expect(schema.properties.password.minLength).toBe(10);
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
   });
+
+  it("renders browsable docs at /api/docs in the reader's language", async () => {
+    const page = await t.app.inject({ url: "/api/docs" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("<code>POST /api/v1/auth/register</code>");
+    expect(page.body).toContain("<code>DELETE /api/v1/account/tokens/{id}</code>");
+    expect(page.body).not.toContain("<script");
+    const fr = await t.app.inject({ url: "/api/docs", headers: { "accept-language": "fr" } });
+    expect(fr.body).toContain("Toutes les opérations de l’API de Carnet");
+  });
 });
