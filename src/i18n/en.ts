@@ -1,4 +1,5 @@
 import { accountsEn } from "./catalogues/accounts.js";
+import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 
 /**
@@ -8,6 +9,7 @@ import { coreEn } from "./catalogues/core.js";
 export const en = {
   ...coreEn,
   ...accountsEn,
+  ...contentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

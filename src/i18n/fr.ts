@@ -1,4 +1,5 @@
 import { accountsFr } from "./catalogues/accounts.js";
+import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import type { MessageKey } from "./en.js";
 
@@ -6,4 +7,5 @@ import type { MessageKey } from "./en.js";
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...accountsFr,
+  ...contentFr,
 };
