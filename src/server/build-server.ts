@@ -11,6 +11,7 @@ import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
 
@@ -56,6 +57,7 @@ export async function buildServer(
   await app.register(authRoutes(accounts));
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
+  await app.register(templateRoutes());
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

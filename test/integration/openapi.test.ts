@@ -44,6 +44,10 @@ describe("OpenAPI document", () => {
         "POST /api/v1/organisations",
         "GET /api/v1/organisations/{id}/members",
         "PATCH /api/v1/users/{id}",
+        "GET /api/v1/templates",
+        "GET /api/v1/templates/{id}",
+        "GET /api/v1/vocabularies",
+        "GET /api/v1/vocabularies/{id}",
       ]),
     );
     // Web assets and the document itself are not API operations.
