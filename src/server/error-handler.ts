@@ -68,6 +68,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code }, "request rejected");
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (appError.code === "rate_limited" && typeof retryAfter === "number") {
+      reply.header("retry-after", String(retryAfter));
+    }
     const body: ErrorBody = {
       error: {
         code: appError.code,

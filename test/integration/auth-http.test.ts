@@ -158,6 +158,10 @@ describe.each(testDialects())("accounts over HTTP on $name", (dialect) => {
     const locked = await attempt(user.password, "10.0.0.2");
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe("rate_limited");
+    const retryAfter = Number(locked.headers["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(800); // the 15-minute window has just begun
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(locked.json().error.details.retryAfterSeconds).toBe(retryAfter);
     // Another address is not locked out by someone else's guesses.
     expect((await attempt(user.password, "10.0.0.3")).statusCode).toBe(200);
   });
