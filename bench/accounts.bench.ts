@@ -2,13 +2,14 @@
 // and what authenticating a request (session cookie or bearer token) adds to a trivial route.
 // SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. Run: npm run bench -- accounts
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { buildServer } from "../src/server/build-server.js";
 import { createAppContext } from "../src/services/app-context.js";
 import { hashPassword, scryptParameters } from "../src/services/passwords.js";
 import type { DatabaseSettings } from "../src/storage/database.js";
+import { printTable } from "./support.js";
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -139,4 +140,5 @@ if (process.env.TEST_DATABASE_URL) {
     await database.drop();
   }
 }
-console.table(rows);
+// The machine may be shared: say how busy it was, since every figure scales with it.
+printTable(`Accounts (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`, rows);

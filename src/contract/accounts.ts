@@ -93,3 +93,15 @@ export const organisationSchema = z
   .object({ id: z.string(), name: z.string(), rorId: z.string().nullable(), createdAt: z.string() })
   .meta({ id: "Organisation" });
 export type Organisation = z.infer<typeof organisationSchema>;
+
+export const organisationCreateSchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  rorId: z.string().max(20).optional().describe("ROR identifier without the https://ror.org/ prefix"),
+});
+
+export const accountAdminPatchSchema = z
+  .object({
+    role: userRoleSchema.optional(),
+    organisationId: z.string().min(1).max(100).nullable().optional(),
+  })
+  .strict();

@@ -1,4 +1,5 @@
 import { accountsEn } from "./catalogues/accounts.js";
+import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { webEn } from "./catalogues/web.js";
 
@@ -9,6 +10,7 @@ import { webEn } from "./catalogues/web.js";
 export const en = {
   ...coreEn,
   ...accountsEn,
+  ...contentEn,
   ...webEn,
 } as const;
 

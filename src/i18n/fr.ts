@@ -1,4 +1,5 @@
 import { accountsFr } from "./catalogues/accounts.js";
+import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
@@ -7,5 +8,6 @@ import type { MessageKey } from "./en.js";
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...accountsFr,
+  ...contentFr,
   ...webFr,
 };

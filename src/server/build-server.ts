@@ -10,6 +10,9 @@ import { registerOpenApi } from "./openapi.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { organisationRoutes } from "./routes/organisations/index.js";
+import { templateRoutes } from "./routes/templates/index.js";
+import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
 
 export interface ServerOptions {
@@ -46,12 +49,15 @@ export async function buildServer(
     reply.header("x-request-id", request.id);
   });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   const accounts = createAccountDeps(context, { log: app.log, ...options.accounts });
   await registerOpenApi(app, context.version);
   await registerAuth(app, accounts);
   await app.register(healthRoutes(context));
   await app.register(authRoutes(accounts));
   await app.register(accountRoutes(accounts));
+  await app.register(organisationRoutes(accounts));
+  await app.register(templateRoutes());
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

@@ -1,11 +1,12 @@
 import fastifySwagger from "@fastify/swagger";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { registerApiDocs } from "./api-docs.js";
 import { csrfHeader, sessionCookie } from "./auth.js";
 
 /**
  * Collect every API route's zod schemas into an OpenAPI 3.1 document served at
- * `GET /api/v1/openapi.json`. Must be registered before the routes it documents.
+ * `GET /api/v1/openapi.json`, and readable at `/api/docs`. Must be registered before the routes it documents.
  */
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(fastifySwagger, {
@@ -31,4 +32,5 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transformObject: jsonSchemaTransformObject,
   });
   app.get("/api/v1/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerApiDocs(app);
 }

@@ -121,3 +121,21 @@ export async function setAccountOrganisation(
   await users.update(userId, { organisation_id: organisationId, role });
   return toAccount({ ...target, organisation_id: organisationId, role });
 }
+
+/** Apply an administrator's change to an account: organisation first (super admins), then role. */
+export async function updateAccountAsAdmin(
+  deps: AccountDeps,
+  actor: Actor | undefined,
+  userId: string,
+  patch: { role?: UserRole | undefined; organisationId?: string | null | undefined },
+): Promise<Account> {
+  let account: Account | undefined;
+  if (patch.organisationId !== undefined) {
+    account = await setAccountOrganisation(deps, actor, userId, patch.organisationId);
+  }
+  if (patch.role !== undefined) account = await setAccountRole(deps, actor, userId, patch.role);
+  if (account) return account;
+  const target = await createUsersRepository(deps.db).findById(userId);
+  if (!target || !managesAccount(requireWriter(actor), toAccount(target))) throw notFound("user");
+  return toAccount(target);
+}

@@ -34,13 +34,15 @@ function windowStart(deps: AccountDeps, limit: RateLimit): string {
 
 /** Throw `rate_limited` when `subject` already reached `limit` in the current window. */
 export async function assertUnderLimit(deps: AccountDeps, limit: RateLimit, subject: string): Promise<void> {
-  const hits = await createRateLimitsRepository(deps.db).hits(
+  const current = await createRateLimitsRepository(deps.db).current(
     keyOf(limit, subject),
     windowStart(deps, limit),
   );
-  if (hits >= limit.max) {
+  if (current && current.hits >= limit.max) {
+    const endsAt = Date.parse(current.since) + limit.windowMs;
+    const retryAfterSeconds = Math.max(1, Math.ceil((endsAt - deps.now().getTime()) / 1000));
     throw new AppError("rate_limited", `Too many attempts (${limit.name})`, {
-      details: { retryAfterSeconds: Math.ceil(limit.windowMs / 1000) },
+      details: { retryAfterSeconds },
     });
   }
 }

@@ -2,6 +2,7 @@ import { type Account, type SignInInput, signInBodySchema } from "../contract/ac
 import { AppError } from "../shared/app-error.js";
 import { createCredentialsRepository } from "../storage/credentials-repository.js";
 import type { Db, Tx } from "../storage/database.js";
+import { createRateLimitsRepository } from "../storage/rate-limits-repository.js";
 import { createUsersRepository, emailKey } from "../storage/users-repository.js";
 import type { AccountDeps } from "./account-deps.js";
 import { toAccount } from "./account-view.js";
@@ -81,10 +82,22 @@ export async function signIn(
     throw new AppError("invalid_credentials", "Wrong e-mail or password");
   }
   await clearLimit(deps, rateLimits.signInPair, pair);
+  await sweepExpired(deps);
   if (needsRehash(user.password_hash, deps.passwordCost)) {
     await users.update(user.id, { password_hash: await hashPassword(password, deps.passwordCost) });
   }
   return openSession(deps, deps.db, toAccount(user));
+}
+
+/**
+ * Delete expired sessions and finished rate-limit windows. Done on each successful sign-in (rare
+ * next to reads, and indexed), so no background job is needed for the tables to stay small.
+ */
+async function sweepExpired(deps: AccountDeps): Promise<void> {
+  const now = deps.now();
+  await createCredentialsRepository(deps.db).deleteExpiredSessions(now.toISOString());
+  const longestWindow = Math.max(...Object.values(rateLimits).map((l) => l.windowMs));
+  await createRateLimitsRepository(deps.db).prune(new Date(now.getTime() - longestWindow).toISOString());
 }
 
 /** The actor of a session secret, or undefined when it is unknown or expired. */

@@ -4,15 +4,15 @@ import type { Db, Tx } from "./database.js";
 /** Fixed-window counters kept in the database, so that every server process sees the same counts. */
 export function createRateLimitsRepository(db: Db | Tx) {
   return {
-    /** Hits recorded for `key` in the window that started after `windowStart`; 0 if none. */
-    async hits(key: string, windowStart: string): Promise<number> {
+    /** Hits recorded for `key` in its window, if that window started after `windowStart`. */
+    async current(key: string, windowStart: string): Promise<{ hits: number; since: string } | undefined> {
       const row = await db
         .selectFrom("rate_limits")
-        .select("hits")
+        .select(["hits", "window_start"])
         .where("key", "=", key)
         .where("window_start", ">", windowStart)
         .executeTakeFirst();
-      return row ? Number(row.hits) : 0;
+      return row ? { hits: Number(row.hits), since: row.window_start } : undefined;
     },
 
     /**

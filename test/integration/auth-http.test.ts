@@ -158,6 +158,10 @@ describe.each(testDialects())("accounts over HTTP on $name", (dialect) => {
     const locked = await attempt(user.password, "10.0.0.2");
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe("rate_limited");
+    const retryAfter = Number(locked.headers["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(800); // the 15-minute window has just begun
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(locked.json().error.details.retryAfterSeconds).toBe(retryAfter);
     // Another address is not locked out by someone else's guesses.
     expect((await attempt(user.password, "10.0.0.3")).statusCode).toBe(200);
   });
@@ -202,5 +206,47 @@ describe.each(testDialects())("accounts over HTTP on $name", (dialect) => {
       payload: { name: "x" },
     });
     expect(write.statusCode).toBe(401);
+  });
+});
+
+describe("security headers", () => {
+  const [dialect] = testDialects();
+  let t: TestApp;
+  beforeAll(async () => {
+    if (!dialect) throw new Error("no dialect");
+    t = await createTestApp(dialect, { trustProxy: true });
+  });
+  afterAll(() => t.close());
+
+  it("sends CSP, nosniff and no framing on pages, API answers and errors; HSTS only over HTTPS", async () => {
+    for (const url of ["/", "/api/v1/account", "/api/v1/nothing"]) {
+      const response = await t.app.inject({ url });
+      expect(response.headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+      expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+      expect(response.headers["x-content-type-options"]).toBe("nosniff");
+      expect(response.headers["strict-transport-security"]).toBeUndefined();
+    }
+    const https = await t.app.inject({ url: "/healthz", headers: { "x-forwarded-proto": "https" } });
+    expect(https.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
+  });
+});
+
+describe.each(testDialects())("session expiry on $name", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { accounts: { sessionTtlMs: 300 } });
+  });
+  afterAll(() => t.close());
+
+  it("refuses an expired session and sweeps it away at the next sign-in", async () => {
+    const user = await registerUser(t.app);
+    expect((await t.app.inject({ url: "/api/v1/account", cookies: user.cookies })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await t.app.inject({ url: "/api/v1/account", cookies: user.cookies })).statusCode).toBe(401);
+    const count = async () =>
+      (await t.context.database.db.selectFrom("sessions").select("id_hash").execute()).length;
+    expect(await count()).toBe(1);
+    await signInUser(t.app, user.email, user.password);
+    expect(await count()).toBe(1); // the expired one went, the new one stays
   });
 });

@@ -40,6 +40,14 @@ describe("OpenAPI document", () => {
         "GET /api/v1/account/tokens",
         "POST /api/v1/account/tokens",
         "DELETE /api/v1/account/tokens/{id}",
+        "GET /api/v1/organisations",
+        "POST /api/v1/organisations",
+        "GET /api/v1/organisations/{id}/members",
+        "PATCH /api/v1/users/{id}",
+        "GET /api/v1/templates",
+        "GET /api/v1/templates/{id}",
+        "GET /api/v1/vocabularies",
+        "GET /api/v1/vocabularies/{id}",
       ]),
     );
     // Web assets and the document itself are not API operations.
@@ -54,5 +62,16 @@ describe("OpenAPI document", () => {
     expect(schema.required).toEqual(expect.arrayContaining(["email", "password", "displayName"]));
     expect(schema.properties.password.minLength).toBe(10);
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
+  });
+
+  it("renders browsable docs at /api/docs in the reader's language", async () => {
+    const page = await t.app.inject({ url: "/api/docs" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("<code>POST /api/v1/auth/register</code>");
+    expect(page.body).toContain("<code>DELETE /api/v1/account/tokens/{id}</code>");
+    expect(page.body).not.toContain("<script");
+    const fr = await t.app.inject({ url: "/api/docs", headers: { "accept-language": "fr" } });
+    expect(fr.body).toContain("Toutes les opérations de l’API de Carnet");
   });
 });

@@ -27,6 +27,14 @@ export const accountsEn = {
   "cli.user.email_taken": "An account already uses {email}.",
   "cli.user.invalid": "Invalid account details: {problems}",
   "cli.user.password_stdin_empty": "No password was given on standard input.",
+
+  "api.docs.intro":
+    "Every operation of the Carnet API. Browsers authenticate with the session cookie (writes need the X-CSRF-Token header); scripts with a personal token (Authorization: Bearer). Machine-readable description:",
+  "api.docs.auth": "Authentication:",
+  "api.docs.no_auth": "none",
+  "api.docs.parameters": "Parameters:",
+  "api.docs.body": "Request body (JSON Schema)",
+  "api.docs.responses": "Responses:",
 } as const;
 
 export const accountsFr: Record<keyof typeof accountsEn, string> = {
@@ -61,4 +69,12 @@ export const accountsFr: Record<keyof typeof accountsEn, string> = {
   "cli.user.email_taken": "Un compte utilise déjà {email}.",
   "cli.user.invalid": "Informations de compte invalides : {problems}",
   "cli.user.password_stdin_empty": "Aucun mot de passe n’a été donné sur l’entrée standard.",
+
+  "api.docs.intro":
+    "Toutes les opérations de l’API de Carnet. Les navigateurs s’authentifient par le cookie de session (les écritures demandent l’en-tête X-CSRF-Token) ; les scripts par un jeton personnel (Authorization: Bearer). Description lisible par les machines :",
+  "api.docs.auth": "Authentification :",
+  "api.docs.no_auth": "aucune",
+  "api.docs.parameters": "Paramètres :",
+  "api.docs.body": "Corps de la requête (JSON Schema)",
+  "api.docs.responses": "Réponses :",
 };

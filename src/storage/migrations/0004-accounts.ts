@@ -41,6 +41,7 @@ export function accountsMigration(_context: MigrationContext) {
         .addColumn("last_seen_at", "text", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("sessions_user_idx").on("sessions").column("user_id").execute();
+      await db.schema.createIndex("sessions_expires_idx").on("sessions").column("expires_at").execute();
 
       await db.schema
         .createTable("api_tokens")
@@ -75,6 +76,11 @@ export function accountsMigration(_context: MigrationContext) {
         .addColumn("key", "text", (c) => c.primaryKey())
         .addColumn("hits", "integer", (c) => c.notNull())
         .addColumn("window_start", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("rate_limits_window_idx")
+        .on("rate_limits")
+        .column("window_start")
         .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
