@@ -163,6 +163,16 @@ describe.runIf(browserAvailable()).each(dialects)(
       await row.getByText("Revoked on").waitFor();
       expect(await row.getByRole("button").count()).toBe(0);
       expect((await fetch(`${baseUrl}/api/v1/account`, { headers: bearer })).status).toBe(401);
+
+      // When the session ends elsewhere, the next request sends the user to sign in, then back here.
+      const csrf = (await context.cookies()).find((cookie) => cookie.name === "carnet_csrf")?.value ?? "";
+      const ended = await page.request.post(`${baseUrl}/api/v1/auth/sign-out`, {
+        headers: { "x-csrf-token": csrf },
+      });
+      expect(ended.status()).toBe(204);
+      await page.getByLabel("Token name").fill("after the session ended");
+      await page.getByRole("button", { name: "Create token" }).click();
+      await page.waitForURL("**/sign-in?next=%2Faccount%2Ftokens");
       expect(errors).toEqual([]);
       await close();
     }, 120_000);

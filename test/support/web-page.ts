@@ -16,7 +16,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A browser tab in its own context, collecting uncaught page errors. */
+/** A browser tab in its own context, collecting uncaught page errors and console errors. */
 export interface TestPage {
   context: BrowserContext;
   page: Page;
@@ -32,6 +32,12 @@ export async function openPage(browser: Browser, locale: string, baseUrl: string
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Console errors too (a Content-Security-Policy refusal shows only there), except failed requests,
+  // which the app handles: an anonymous visit answers 401 to the session check.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      errors.push(message.text());
+  });
   return { context, page, errors, close: () => context.close() };
 }
 
