@@ -1,6 +1,7 @@
 import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { modelEn } from "./catalogues/model.js";
 
 /**
  * English messages: the source catalogue. Each area keeps its messages in `catalogues/<area>.ts`
@@ -9,6 +10,7 @@ import { coreEn } from "./catalogues/core.js";
 export const en = {
   ...coreEn,
   ...accountsEn,
+  ...modelEn,
   ...contentEn,
 } as const;
 
