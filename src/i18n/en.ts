@@ -1,6 +1,7 @@
 import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { modelEn } from "./catalogues/model.js";
 import { webEn } from "./catalogues/web.js";
 
 /**
@@ -10,6 +11,7 @@ import { webEn } from "./catalogues/web.js";
 export const en = {
   ...coreEn,
   ...accountsEn,
+  ...modelEn,
   ...contentEn,
   ...webEn,
 } as const;

@@ -1,6 +1,7 @@
 import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
+import { modelFr } from "./catalogues/model.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
@@ -8,6 +9,7 @@ import type { MessageKey } from "./en.js";
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...accountsFr,
+  ...modelFr,
   ...contentFr,
   ...webFr,
 };

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { type AccountOptions, createAccountDeps } from "../services/account-deps.js";
 import type { AppContext } from "../services/app-context.js";
+import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
 import { registerAuth } from "./auth.js";
 import { registerErrorHandling } from "./error-handler.js";
@@ -11,6 +12,7 @@ import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { planRoutes } from "./routes/plans/index.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -58,6 +60,7 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
+  await app.register(planRoutes(createPlanRequests(context)));
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

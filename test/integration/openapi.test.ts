@@ -48,6 +48,11 @@ describe("OpenAPI document", () => {
         "GET /api/v1/templates/{id}",
         "GET /api/v1/vocabularies",
         "GET /api/v1/vocabularies/{id}",
+        "POST /api/v1/plans",
+        "GET /api/v1/plans",
+        "GET /api/v1/plans/{id}",
+        "PATCH /api/v1/plans/{id}",
+        "DELETE /api/v1/plans/{id}",
       ]),
     );
     // Web assets and the document itself are not API operations.
