@@ -5,6 +5,7 @@ import { registerDbCommands } from "./commands/db-migrate.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerNewCommand } from "./commands/new-plan.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerUserCommands } from "./commands/user.js";
 import { registerValidateCommand } from "./commands/validate.js";
 import { exitCodes, failAndExit, say } from "./output.js";
 
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerUserCommands(program);
   registerValidateCommand(program);
   registerNewCommand(program);
   registerExportCommand(program);

@@ -1,7 +1,9 @@
+import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { modelEn } from "./catalogues/model.js";
+import { webEn } from "./catalogues/web.js";
 
 /**
  * English messages: the source catalogue. Each area keeps its messages in `catalogues/<area>.ts`
@@ -9,9 +11,11 @@ import { modelEn } from "./catalogues/model.js";
  */
 export const en = {
   ...coreEn,
+  ...accountsEn,
   ...modelEn,
   ...contentEn,
   ...exportsEn,
+  ...webEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

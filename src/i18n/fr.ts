@@ -1,13 +1,17 @@
+import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { modelFr } from "./catalogues/model.js";
+import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
 /** Messages en français. Le compilateur exige chaque clé du catalogue anglais. */
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
+  ...accountsFr,
   ...modelFr,
   ...contentFr,
   ...exportsFr,
+  ...webFr,
 };

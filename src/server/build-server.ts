@@ -1,16 +1,30 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { type AccountOptions, createAccountDeps } from "../services/account-deps.js";
 import type { AppContext } from "../services/app-context.js";
+import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
+import { registerAuth } from "./auth.js";
 import { registerErrorHandling } from "./error-handler.js";
+import { registerOpenApi } from "./openapi.js";
+import { accountRoutes } from "./routes/account/index.js";
+import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { organisationRoutes } from "./routes/organisations/index.js";
+import { planRoutes } from "./routes/plans/index.js";
+import { templateRoutes } from "./routes/templates/index.js";
+import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
 
 export interface ServerOptions {
   logLevel?: Config["logLevel"];
   /** Where the built web app is; defaults to dist/web of the installation. */
   webDistDir?: string;
+  /** Trust X-Forwarded-* from a reverse proxy (`TRUST_PROXY`: true, or the proxies' addresses). */
+  trustProxy?: boolean | string | undefined;
+  /** Mail, public URL and password cost of the account services. */
+  accounts?: AccountOptions;
 }
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
@@ -29,6 +43,7 @@ export async function buildServer(
     },
     bodyLimit: 10 * 1024 * 1024,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -36,7 +51,16 @@ export async function buildServer(
     reply.header("x-request-id", request.id);
   });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  const accounts = createAccountDeps(context, { log: app.log, ...options.accounts });
+  await registerOpenApi(app, context.version);
+  await registerAuth(app, accounts);
   await app.register(healthRoutes(context));
+  await app.register(authRoutes(accounts));
+  await app.register(accountRoutes(accounts));
+  await app.register(organisationRoutes(accounts));
+  await app.register(templateRoutes());
+  await app.register(planRoutes(createPlanRequests(context)));
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

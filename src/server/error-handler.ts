@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isMessageKey, pickUiLanguage, translate, type UiLanguage } from "../i18n/translate.js";
+import { isDatabaseUnavailable } from "../services/database-errors.js";
 import { AppError, type ErrorCode, isAppError } from "../shared/app-error.js";
 
 /** The JSON body of every error Carnet answers. */
@@ -55,6 +56,9 @@ export function toAppError(error: unknown): AppError {
       params: { reason: fastifyError.message ?? "" },
     });
   }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("database_unavailable", "Database unavailable", { cause: error });
+  }
   return new AppError("internal", "Internal error", { cause: error });
 }
 
@@ -64,6 +68,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: appError.code }, "request rejected");
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (appError.code === "rate_limited" && typeof retryAfter === "number") {
+      reply.header("retry-after", String(retryAfter));
+    }
     const body: ErrorBody = {
       error: {
         code: appError.code,

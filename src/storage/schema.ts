@@ -10,6 +10,65 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export type UserRole = "user" | "org_admin" | "super_admin";
+export type TokenScope = "read" | "read-write";
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  ror_id: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  /** Lower-cased, trimmed e-mail; unique. */
+  email_key: string;
+  display_name: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url), parameters stored with the hash. */
+  password_hash: string;
+  organisation_id: string | null;
+  role: UserRole;
+  preferred_language: "en" | "fr";
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session secret sent in the cookie. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: TokenScope;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_start: string;
+}
+
 /** One plan: the current document (native format, JSON text) and columns for listing. */
 export interface PlansTable {
   id: string;
@@ -37,6 +96,12 @@ export interface PlanEventsTable {
 
 export interface Tables {
   settings: SettingsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
+  rate_limits: RateLimitsTable;
   plans: PlansTable;
   plan_events: PlanEventsTable;
 }

@@ -1,86 +1,33 @@
-import {
-  Alert,
-  AppShell,
-  Button,
-  Container,
-  Group,
-  Loader,
-  SegmentedControl,
-  Text,
-  Title,
-} from "@mantine/core";
-import { useCallback, useEffect, useState } from "react";
-import { useLanguage } from "./language.js";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { RouterProvider } from "react-router/dom";
+import { isApiError } from "./api/client.js";
+import { createRouter } from "./routes.js";
+import { sessionKey } from "./session.js";
 
-type Health =
-  | { state: "checking" }
-  | { state: "ok"; database: string; version: string }
-  | { state: "down" }
-  | { state: "unreachable" };
-
-function useHealth(): [Health, () => void] {
-  const [health, setHealth] = useState<Health>({ state: "checking" });
-  const check = useCallback(() => {
-    setHealth({ state: "checking" });
-    fetch("/healthz", { headers: { accept: "application/json" } })
-      .then(async (response) => {
-        const body = (await response.json()) as { database: string; version: string };
-        setHealth(response.ok ? { state: "ok", ...body } : { state: "down" });
-      })
-      .catch(() => setHealth({ state: "unreachable" }));
-  }, []);
-  useEffect(check, [check]);
-  return [health, check];
+/**
+ * A query cache where any `unauthenticated` answer (session expired or ended elsewhere) marks the
+ * session anonymous, so that protected pages send the user to sign in and back.
+ */
+function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: { queries: { refetchOnWindowFocus: false } },
+    queryCache: new QueryCache({ onError: (error) => signedOutElsewhere(error) }),
+    mutationCache: new MutationCache({ onError: (error) => signedOutElsewhere(error) }),
+  });
+  function signedOutElsewhere(error: unknown) {
+    if (isApiError(error, "unauthenticated")) client.setQueryData(sessionKey, null);
+  }
+  return client;
 }
 
-/** The application shell; screens are added inside it by the web-app work. */
+/** The web app: data cache and routes (theme and language are provided by main.tsx). */
 export function App() {
-  const { lang, setLang, t } = useLanguage();
-  const [health, retry] = useHealth();
+  const [client] = useState(createQueryClient);
+  const [router] = useState(createRouter);
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={1} size="h3">
-            {t("app.name")}
-          </Title>
-          <SegmentedControl
-            aria-label={t("web.language")}
-            value={lang}
-            onChange={(value) => setLang(value === "fr" ? "fr" : "en")}
-            data={[
-              { value: "en", label: "English" },
-              { value: "fr", label: "Français" },
-            ]}
-          />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size="md">
-          <Text size="lg" mb="lg">
-            {t("app.tagline")}
-          </Text>
-          {health.state === "checking" && (
-            <Group gap="xs">
-              <Loader size="sm" />
-              <Text>{t("web.health.checking")}</Text>
-            </Group>
-          )}
-          {health.state === "ok" && (
-            <Alert color="green" data-testid="health">
-              {t("web.health.ok", { database: health.database, version: health.version })}
-            </Alert>
-          )}
-          {(health.state === "down" || health.state === "unreachable") && (
-            <Alert color="red" data-testid="health">
-              {t(health.state === "down" ? "web.health.down" : "web.health.unreachable")}
-              <Button variant="light" size="xs" ml="md" onClick={retry}>
-                {t("web.retry")}
-              </Button>
-            </Alert>
-          )}
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { buildServer } from "../../src/server/build-server.js";
+import { buildServer, type ServerOptions } from "../../src/server/build-server.js";
 import { type AppContext, createAppContext } from "../../src/services/app-context.js";
 import type { TestDialect } from "./databases.js";
 
@@ -10,11 +10,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * A cheaper scrypt cost for HTTP suites, so that dozens of sign-ins stay quick on a loaded machine;
+ * the default cost is covered by src/services/passwords.test.ts and measured by the benchmark.
+ */
+export const testPasswordCost = { N: 2 ** 12, r: 8, p: 1 };
+
 /** Build the app on a new database; `close()` stops it and drops the database. */
-export async function createTestApp(dialect: TestDialect): Promise<TestApp> {
+export async function createTestApp(dialect: TestDialect, options: ServerOptions = {}): Promise<TestApp> {
   const database = await dialect.create();
   const context = await createAppContext(database.settings);
-  const app = await buildServer(context, { logLevel: "silent" });
+  const app = await buildServer(context, {
+    logLevel: "silent",
+    ...options,
+    accounts: { passwordCost: testPasswordCost, ...options.accounts },
+  });
   return {
     app,
     context,

@@ -8,7 +8,17 @@ import { failAndExit, say } from "../output.js";
 async function serve(flags: ConnectionFlags): Promise<void> {
   const config = loadConfig(flags);
   const context = await createAppContext(config.database);
-  const app = await buildServer(context, { logLevel: config.logLevel });
+  const env = process.env;
+  const trustProxy = env.TRUST_PROXY;
+  const app = await buildServer(context, {
+    logLevel: config.logLevel,
+    trustProxy: trustProxy === "true" ? true : trustProxy && trustProxy !== "false" ? trustProxy : false,
+    accounts: {
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      publicUrl: env.CARNET_PUBLIC_URL || `http://localhost:${config.port}`,
+    },
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

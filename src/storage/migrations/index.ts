@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { foundationMigration } from "./0001-foundation.js";
 import { plansMigration } from "./0002-plans.js";
+import { accountsMigration } from "./0004-accounts.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -15,5 +16,6 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
   return {
     "0001-foundation": foundationMigration(context),
     "0002-plans": plansMigration(context),
+    "0004-accounts": accountsMigration(context),
   };
 }

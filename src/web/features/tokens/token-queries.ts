@@ -1,0 +1,2 @@
+/** Query key of the token list. */
+export const tokensKey = ["account", "tokens"] as const;

@@ -1,0 +1,130 @@
+import { Alert, Button, Stack, Text } from "@mantine/core";
+import { lazy, type ReactNode } from "react";
+import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { useLanguage } from "./language.js";
+import { AppLayout } from "./layout/app-layout.js";
+import { nextPath } from "./navigation.js";
+import { useSession } from "./session.js";
+import { PageLoader, PageTitle } from "./ui/page.js";
+
+// Each screen is its own chunk: the landing page does not ship the account or token screens.
+const LandingPage = lazy(() =>
+  import("./features/landing/landing-page.js").then((m) => ({ default: m.LandingPage })),
+);
+const SignInPage = lazy(() =>
+  import("./features/auth/sign-in-page.js").then((m) => ({ default: m.SignInPage })),
+);
+const SignUpPage = lazy(() =>
+  import("./features/auth/sign-up-page.js").then((m) => ({ default: m.SignUpPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("./features/auth/forgot-password-page.js").then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./features/auth/reset-password-page.js").then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AccountPage = lazy(() =>
+  import("./features/account/account-page.js").then((m) => ({ default: m.AccountPage })),
+);
+const TokensPage = lazy(() =>
+  import("./features/tokens/tokens-page.js").then((m) => ({ default: m.TokensPage })),
+);
+const MyPlansPage = lazy(() =>
+  import("./features/plans/my-plans-page.js").then((m) => ({ default: m.MyPlansPage })),
+);
+const NotFoundPage = lazy(() =>
+  import("./features/landing/not-found-page.js").then((m) => ({ default: m.NotFoundPage })),
+);
+
+/** Show `children` to signed-in users; send others to sign in, then back here. */
+function RequireAccount({ children }: { children: ReactNode }) {
+  const { account, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoader />;
+  if (!account) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace state={{ needed: true }} />;
+  }
+  return children;
+}
+
+/** Pages for anonymous visitors (sign in, sign up): a signed-in user goes on to the app. */
+function GuestOnly({ children }: { children: ReactNode }) {
+  const { account, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoader />;
+  if (account) return <Navigate to={nextPath(location.search)} replace />;
+  return children;
+}
+
+/** Shown when a route fails to render or its code cannot be loaded (e.g. after a deployment). */
+function RouteError() {
+  const { t } = useLanguage();
+  return (
+    <Stack p="xl" maw={640} mx="auto">
+      <PageTitle>{t("web.error.page")}</PageTitle>
+      <Alert color="red" role="alert">
+        <Text>{t("web.error.unexpected")}</Text>
+      </Alert>
+      <Button onClick={() => window.location.reload()} w="fit-content">
+        {t("web.error.reload")}
+      </Button>
+    </Stack>
+  );
+}
+
+/** The client-side routes of the web app. */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <LandingPage /> },
+        {
+          path: "sign-in",
+          element: (
+            <GuestOnly>
+              <SignInPage />
+            </GuestOnly>
+          ),
+        },
+        {
+          path: "sign-up",
+          element: (
+            <GuestOnly>
+              <SignUpPage />
+            </GuestOnly>
+          ),
+        },
+        { path: "forgot-password", element: <ForgotPasswordPage /> },
+        { path: "reset-password", element: <ResetPasswordPage /> },
+        {
+          path: "plans",
+          element: (
+            <RequireAccount>
+              <MyPlansPage />
+            </RequireAccount>
+          ),
+        },
+        {
+          path: "account",
+          element: (
+            <RequireAccount>
+              <AccountPage />
+            </RequireAccount>
+          ),
+        },
+        {
+          path: "account/tokens",
+          element: (
+            <RequireAccount>
+              <TokensPage />
+            </RequireAccount>
+          ),
+        },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,82 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { testDialects } from "../support/databases.js";
+
+const [sqlite] = testDialects();
+
+describe("OpenAPI document", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    if (!sqlite) throw new Error("no dialect");
+    t = await createTestApp(sqlite);
+  });
+  afterAll(() => t.close());
+
+  it("is valid OpenAPI 3.1 and lists the account and auth operations", async () => {
+    const response = await t.app.inject({ url: "/api/v1/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+
+    const operations = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        "POST /api/v1/auth/register",
+        "POST /api/v1/auth/login",
+        "POST /api/v1/auth/logout",
+        "POST /api/v1/auth/sign-in",
+        "POST /api/v1/auth/sign-out",
+        "POST /api/v1/auth/password-reset",
+        "POST /api/v1/auth/password-reset/complete",
+        "GET /api/v1/account",
+        "PATCH /api/v1/account",
+        "POST /api/v1/account/password",
+        "GET /api/v1/account/tokens",
+        "POST /api/v1/account/tokens",
+        "DELETE /api/v1/account/tokens/{id}",
+        "GET /api/v1/organisations",
+        "POST /api/v1/organisations",
+        "GET /api/v1/organisations/{id}/members",
+        "PATCH /api/v1/users/{id}",
+        "GET /api/v1/templates",
+        "GET /api/v1/templates/{id}",
+        "GET /api/v1/vocabularies",
+        "GET /api/v1/vocabularies/{id}",
+        "POST /api/v1/plans",
+        "GET /api/v1/plans",
+        "GET /api/v1/plans/{id}",
+        "PATCH /api/v1/plans/{id}",
+        "DELETE /api/v1/plans/{id}",
+      ]),
+    );
+    // Web assets and the document itself are not API operations.
+    expect(operations.filter((op) => !op.includes(" /api/v1/"))).toEqual([]);
+    expect(document.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
+  });
+
+  it("describes request bodies from the zod schemas", async () => {
+    const document = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
+    const register = document.paths["/api/v1/auth/register"].post;
+    const schema = register.requestBody.content["application/json"].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(["email", "password", "displayName"]));
+    expect(schema.properties.password.minLength).toBe(10);
+    expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
+  });
+
+  it("renders browsable docs at /api/docs in the reader's language", async () => {
+    const page = await t.app.inject({ url: "/api/docs" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("<code>POST /api/v1/auth/register</code>");
+    expect(page.body).toContain("<code>DELETE /api/v1/account/tokens/{id}</code>");
+    expect(page.body).not.toContain("<script");
+    const fr = await t.app.inject({ url: "/api/docs", headers: { "accept-language": "fr" } });
+    expect(fr.body).toContain("Toutes les opérations de l’API de Carnet");
+  });
+});
