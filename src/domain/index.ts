@@ -1,6 +1,7 @@
 export * from "./answer-values.js";
 export * from "./identifiers.js";
 export * from "./localized.js";
+export * from "./lookup-sources.js";
 export * from "./plan.js";
 export * from "./template.js";
 export * from "./vocabulary.js";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type LookupSettings, lookupSettingsFromEnv } from "../lookups/index.js";
 import { ConfigError } from "../shared/config.js";
 import { carnetVersion } from "../shared/package-info.js";
 import {
@@ -9,6 +10,8 @@ import {
   openDatabase,
 } from "../storage/database.js";
 import { createSettingsRepository } from "../storage/settings-repository.js";
+import { createLookupService, type LookupLogger, type LookupService } from "./lookups.js";
+import { seedRegistries } from "./registries.js";
 
 /**
  * Everything the use cases need, built once per process: the composition root shared by the
@@ -19,7 +22,19 @@ export interface AppContext {
   version: string;
   instanceId: string;
   migrations: MigrationSummary;
+  /** Identifier look-ups (ORCID, ROR, registries), online with offline fallback. */
+  lookups: LookupService;
   close(): Promise<void>;
+}
+
+/** Optional settings of `createAppContext`; defaults suit the server and the CLI. */
+export interface AppContextOptions {
+  /** Look-up settings; by default read from the environment (CARNET_LOOKUPS_OFFLINE, CARNET_ROR_URL…). */
+  lookups?: LookupSettings;
+  /** Where remote look-up failures are reported (they fall back to offline data). */
+  lookupLog?: LookupLogger;
+  /** Fill the offline registries from the bundled data if not done yet (default true). */
+  seedRegistries?: boolean;
 }
 
 function describeConnectionError(error: unknown): string {
@@ -31,7 +46,11 @@ function describeConnectionError(error: unknown): string {
 }
 
 /** Open the database, check that it answers, apply migrations, and return the services' context. */
-export async function createAppContext(settings: DatabaseSettings): Promise<AppContext> {
+export async function createAppContext(
+  settings: DatabaseSettings,
+  options: AppContextOptions = {},
+): Promise<AppContext> {
+  const lookupSettings = options.lookups ?? lookupSettingsFromEnv(process.env);
   let database: Database;
   try {
     database = openDatabase(settings);
@@ -43,11 +62,13 @@ export async function createAppContext(settings: DatabaseSettings): Promise<AppC
   try {
     const migrations = await migrateDatabase(database);
     const instanceId = await createSettingsRepository(database.db).setIfAbsent("instance_id", randomUUID());
+    if (options.seedRegistries !== false) await seedRegistries(database);
     return {
       database,
       version: carnetVersion,
       instanceId,
       migrations,
+      lookups: createLookupService(database, lookupSettings, options.lookupLog),
       close: () => database.close(),
     };
   } catch (error) {

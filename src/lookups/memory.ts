@@ -1,0 +1,80 @@
+import { searchKey } from "../storage/registry-repository.js";
+import { type RegistryRecord, toResult } from "./records.js";
+import type { LookupAdapter, LookupPage, LookupSource, SearchOptions } from "./types.js";
+
+interface Indexed {
+  record: RegistryRecord;
+  words: string[];
+  labelKey: string;
+  acronymKey: string;
+}
+
+/**
+ * A look-up over a fixed list held in memory (SPDX licences, ISO 639-3 languages): the list comes
+ * whole with an npm package, so it needs no table. Ranked like the database registries: exact
+ * acronym, exact name, name starting with the query (shortest first), then any word prefix.
+ */
+export function createMemoryAdapter(source: LookupSource, load: () => RegistryRecord[]): LookupAdapter {
+  let index: Indexed[] | undefined;
+  // Built on first use: a process that never looks up languages never pays for it.
+  const entries = () => {
+    index ??= load().map((record) => ({
+      record,
+      labelKey: searchKey(record.label),
+      acronymKey: searchKey(record.acronym ?? ""),
+      words: searchKey(
+        [
+          record.label,
+          record.acronym ?? "",
+          ...Object.values(record.labels ?? {}),
+          ...(record.aliases ?? []),
+          record.id,
+        ].join(" "),
+      ).split(" "),
+    }));
+    return index;
+  };
+
+  return {
+    source,
+    async search(query: string, options: SearchOptions): Promise<LookupPage> {
+      const key = searchKey(query);
+      const terms = key === "" ? [] : key.split(" ");
+      const scored: { entry: Indexed; score: number; length: number }[] = [];
+      for (const entry of entries()) {
+        if (!terms.every((t) => entry.words.some((w) => w.startsWith(t)))) continue;
+        const score =
+          key === ""
+            ? 3
+            : entry.acronymKey === key
+              ? 0
+              : entry.labelKey === key
+                ? 1
+                : entry.labelKey.startsWith(key) || entry.acronymKey.startsWith(key)
+                  ? 2
+                  : 3;
+        // Among prefix matches the shortest key wins: "cc by" → CC-BY-1.0 before CC-BY-NC-SA-4.0.
+        const length = entry.acronymKey.startsWith(key) ? entry.acronymKey.length : entry.labelKey.length;
+        scored.push({ entry, score, length });
+      }
+      scored.sort(
+        (a, b) =>
+          a.score - b.score ||
+          (a.score === 2 ? a.length - b.length : 0) ||
+          a.entry.labelKey.localeCompare(b.entry.labelKey),
+      );
+      const offset = options.offset ?? 0;
+      return {
+        results: scored
+          .slice(offset, offset + options.limit)
+          .map((s) => toResult(s.entry.record, source, false, options.lang)),
+        hasMore: scored.length > offset + options.limit,
+      };
+    },
+    async resolve(id: string, options?: { lang?: string }) {
+      const wanted = id.trim().toLowerCase();
+      const found = entries().find((e) => e.record.id.toLowerCase() === wanted);
+      return found ? toResult(found.record, source, false, options?.lang) : undefined;
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { sql } from "kysely";
+import type { Database, Db, Tx } from "./database.js";
+import type { RegistryEntriesTable } from "./schema.js";
+
+/** An entry to store in an offline registry; the repository derives its search keys. */
+export interface RegistryEntryInput {
+  source: string;
+  id: string;
+  label: string;
+  acronym?: string | undefined;
+  tags?: string[];
+  /** Every text the entry should be found by: names, aliases, acronyms, identifiers, city… */
+  searchParts: string[];
+  /** Payload returned as is by `get` and `search` (serialised as JSON). */
+  data: Record<string, unknown>;
+}
+
+/** A stored entry as read back. */
+export interface RegistryEntry {
+  source: string;
+  id: string;
+  label: string;
+  tags: string[];
+  data: Record<string, unknown>;
+}
+
+export interface RegistrySearchOptions {
+  limit: number;
+  offset?: number;
+  /** Keep only entries carrying this tag (e.g. `funder` among ROR records). */
+  tag?: string | undefined;
+}
+
+/** Lower-case, accent-free, punctuation-free words: how both dialects index and query text. */
+export function searchKey(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function toRow(entry: RegistryEntryInput, origin: string, now: string): RegistryEntriesTable {
+  const searchText = [...new Set(entry.searchParts.map(searchKey).filter((part) => part !== ""))].join(" ");
+  return {
+    source: entry.source,
+    id: entry.id,
+    label: entry.label,
+    label_key: searchKey(entry.label),
+    acronym_key: entry.acronym ? searchKey(entry.acronym) : "",
+    tags: (entry.tags ?? []).join(" "),
+    search_text: searchText,
+    data: JSON.stringify(entry.data),
+    origin,
+    updated_at: now,
+  };
+}
+
+type Row = Pick<RegistryEntriesTable, "source" | "id" | "label" | "tags" | "data">;
+
+function fromRow(row: Row): RegistryEntry {
+  return {
+    source: row.source,
+    id: row.id,
+    label: row.label,
+    tags: row.tags === "" ? [] : row.tags.split(" "),
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  };
+}
+
+/** Offline registries: batched upserts and full-text search on SQLite (FTS5) and PostgreSQL (tsvector). */
+export function createRegistryRepository(database: Pick<Database, "db" | "dialect">) {
+  const { dialect } = database;
+
+  return {
+    /**
+     * Insert or update `entries` (run it in a transaction for an all-or-nothing batch). With origin
+     * `seed`, rows loaded by an import are never overwritten. Returns how many ids were new and how
+     * many already existed.
+     */
+    async upsert(
+      db: Db | Tx,
+      entries: RegistryEntryInput[],
+      origin: "seed" | "import",
+    ): Promise<{ inserted: number; updated: number }> {
+      if (entries.length === 0) return { inserted: 0, updated: 0 };
+      const now = new Date().toISOString();
+      // The last occurrence of an id in a batch wins, as it would across batches.
+      const rows = [
+        ...new Map(entries.map((e) => [`${e.source}\u0000${e.id}`, toRow(e, origin, now)])).values(),
+      ];
+      let existing = 0;
+      for (const source of new Set(rows.map((r) => r.source))) {
+        const ids = rows.filter((r) => r.source === source).map((r) => r.id);
+        const found = await db
+          .selectFrom("registry_entries")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("source", "=", source)
+          .where("id", "in", ids)
+          .executeTakeFirstOrThrow();
+        existing += Number(found.n);
+      }
+      await db
+        .insertInto("registry_entries")
+        .values(rows)
+        .onConflict((oc) => {
+          const update = oc.columns(["source", "id"]).doUpdateSet((eb) => ({
+            label: eb.ref("excluded.label"),
+            label_key: eb.ref("excluded.label_key"),
+            acronym_key: eb.ref("excluded.acronym_key"),
+            tags: eb.ref("excluded.tags"),
+            search_text: eb.ref("excluded.search_text"),
+            data: eb.ref("excluded.data"),
+            origin: eb.ref("excluded.origin"),
+            updated_at: eb.ref("excluded.updated_at"),
+          }));
+          return origin === "seed" ? update.where("registry_entries.origin", "=", "seed") : update;
+        })
+        .execute();
+      return { inserted: rows.length - existing, updated: existing };
+    },
+
+    /** The entry `id` of `source`, if stored. */
+    async get(source: string, id: string): Promise<RegistryEntry | undefined> {
+      const row = await database.db
+        .selectFrom("registry_entries")
+        .select(["source", "id", "label", "tags", "data"])
+        .where("source", "=", source)
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row ? fromRow(row) : undefined;
+    },
+
+    /** How many entries `source` holds. */
+    async count(source: string): Promise<number> {
+      const row = await database.db
+        .selectFrom("registry_entries")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("source", "=", source)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /**
+     * Entries of `source` matching every word of `query` as a prefix, best first: exact acronym,
+     * exact name, name starting with the query (shortest first), then text relevance; inactive
+     * entries after active ones. An empty query lists by name. At most `limit` from `offset`.
+     */
+    async search(source: string, query: string, options: RegistrySearchOptions): Promise<RegistryEntry[]> {
+      const key = searchKey(query);
+      const words = key === "" ? [] : key.split(" ").slice(0, 8);
+      const offset = options.offset ?? 0;
+      const tagLike = options.tag ? `% ${searchKey(options.tag)} %` : undefined;
+      const tagFilter = tagLike ? sql`and (' ' || e.tags || ' ') like ${tagLike}` : sql``;
+      const retired = sql`(' ' || e.tags || ' ' like '% inactive %' or ' ' || e.tags || ' ' like '% withdrawn %')`;
+      // LIKE wildcards cannot occur in `key`: searchKey leaves letters, digits and spaces only.
+      const rank = sql`case when e.acronym_key = ${key} then 0 when e.label_key = ${key} then 1
+        when e.label_key like ${`${key}%`} then 2 else 3 end`;
+      const prefixLength = sql`case when e.label_key like ${`${key}%`} then length(e.label_key) else 0 end`;
+      let result: { rows: Row[] };
+      if (words.length === 0) {
+        result = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
+          from registry_entries e where e.source = ${source} ${tagFilter}
+          order by ${retired}, e.label_key, e.id limit ${options.limit} offset ${offset}`.execute(
+          database.db,
+        );
+      } else if (dialect === "sqlite") {
+        const match = words.map((w) => `"${w}"*`).join(" ");
+        result = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
+          from registry_fts f join registry_entries e on e.rowid = f.rowid
+          where registry_fts match ${match} and e.source = ${source} ${tagFilter}
+          order by ${rank}, ${retired}, ${prefixLength}, bm25(registry_fts), e.label_key, e.id
+          limit ${options.limit} offset ${offset}`.execute(database.db);
+      } else {
+        const tsquery = words.map((w) => `${w}:*`).join(" & ");
+        result = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
+          from registry_entries e, to_tsquery('simple', ${tsquery}) q
+          where e.source = ${source} and e.search_vector @@ q ${tagFilter}
+          order by ${rank}, ${retired}, ${prefixLength}, ts_rank(e.search_vector, q) desc, e.label_key, e.id
+          limit ${options.limit} offset ${offset}`.execute(database.db);
+      }
+      return result.rows.map(fromRow);
+    },
+  };
+}
+
+export type RegistryRepository = ReturnType<typeof createRegistryRepository>;
