@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
+import { registerRegistryCommands } from "./commands/registry-import.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { exitCodes, failAndExit, say } from "./output.js";
 
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerRegistryCommands(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { coreEn } from "./catalogues/core.js";
+import { lookupsEn } from "./catalogues/lookups.js";
 
 /**
  * English messages: the source catalogue. Each area keeps its messages in `catalogues/<area>.ts`
@@ -6,6 +7,7 @@ import { coreEn } from "./catalogues/core.js";
  */
 export const en = {
   ...coreEn,
+  ...lookupsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import type { AppContext } from "../services/app-context.js";
 import type { Config } from "../shared/config.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { healthRoutes } from "./routes/health.js";
+import { lookupRoutes } from "./routes/lookups.js";
 import { registerWebAssets } from "./web-assets.js";
 
 export interface ServerOptions {
@@ -37,6 +38,7 @@ export async function buildServer(
   });
   registerErrorHandling(app);
   await app.register(healthRoutes(context));
+  await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

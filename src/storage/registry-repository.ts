@@ -33,6 +33,13 @@ export interface RegistrySearchOptions {
 
 /** Lower-case, accent-free, punctuation-free words: how both dialects index and query text. */
 export function searchKey(text: string): string {
+  // Fast path for plain ASCII (most of a ROR dump): same result, without Unicode normalisation.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
