@@ -151,7 +151,8 @@ export function createRegistryRepository(database: Pick<Database, "db" | "dialec
 
     /**
      * Entries of `source` matching every word of `query` as a prefix, best first: exact acronym,
-     * exact name, name starting with the query (shortest first), then text relevance; inactive
+     * exact name, name starting with the query (shortest first), name containing it as a phrase,
+     * then text relevance; inactive
      * entries after active ones. An empty query lists by name. At most `limit` from `offset`.
      */
     async search(source: string, query: string, options: RegistrySearchOptions): Promise<RegistryEntry[]> {
@@ -163,7 +164,7 @@ export function createRegistryRepository(database: Pick<Database, "db" | "dialec
       const retired = sql`(' ' || e.tags || ' ' like '% inactive %' or ' ' || e.tags || ' ' like '% withdrawn %')`;
       // LIKE wildcards cannot occur in `key`: searchKey leaves letters, digits and spaces only.
       const rank = sql`case when e.acronym_key = ${key} then 0 when e.label_key = ${key} then 1
-        when e.label_key like ${`${key}%`} then 2 else 3 end`;
+        when e.label_key like ${`${key}%`} then 2 when e.label_key like ${`% ${key}%`} then 3 else 4 end`;
       const prefixLength = sql`case when e.label_key like ${`${key}%`} then length(e.label_key) else 0 end`;
       let result: { rows: Row[] };
       if (words.length === 0) {
