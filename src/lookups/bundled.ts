@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { iso6393 } from "iso-639-3";
-import spdxLicenses from "spdx-license-list";
 import { normalizeRor, normalizeUrl } from "../domain/identifiers.js";
 import { packageRoot } from "../shared/package-info.js";
 import { parseRe3dataRecord } from "./re3data.js";
@@ -109,8 +107,9 @@ function standards(): RegistryRecord[] {
   return records;
 }
 
-/** SPDX licences (identifier, name, URL). */
-export function licences(): RegistryRecord[] {
+/** SPDX licences (identifier, name, URL); the package is loaded on first use only. */
+export async function licences(): Promise<RegistryRecord[]> {
+  const { default: spdxLicenses } = await import("spdx-license-list");
   return Object.entries(spdxLicenses).map(([id, licence]) => ({
     id,
     label: licence.name,
@@ -122,7 +121,8 @@ export function licences(): RegistryRecord[] {
 }
 
 /** ISO 639-3 languages, with French names from the runtime's CLDR data where a 639-1 code exists. */
-export function languages(): RegistryRecord[] {
+export async function languages(): Promise<RegistryRecord[]> {
+  const { iso6393 } = await import("iso-639-3");
   // Intl.DisplayNames is slow on codes it does not know; the 639-1 set covers the common languages.
   const french = new Intl.DisplayNames(["fr"], { type: "language", fallback: "none" });
   return iso6393.map((language) => {

@@ -14,24 +14,29 @@ interface Indexed {
  * whole with an npm package, so it needs no table. Ranked like the database registries: exact
  * acronym, exact name, name starting with the query (shortest first), then any word prefix.
  */
-export function createMemoryAdapter(source: LookupSource, load: () => RegistryRecord[]): LookupAdapter {
-  let index: Indexed[] | undefined;
+export function createMemoryAdapter(
+  source: LookupSource,
+  load: () => Promise<RegistryRecord[]>,
+): LookupAdapter {
+  let index: Promise<Indexed[]> | undefined;
   // Built on first use: a process that never looks up languages never pays for it.
   const entries = () => {
-    index ??= load().map((record) => ({
-      record,
-      labelKey: searchKey(record.label),
-      acronymKey: searchKey(record.acronym ?? ""),
-      words: searchKey(
-        [
-          record.label,
-          record.acronym ?? "",
-          ...Object.values(record.labels ?? {}),
-          ...(record.aliases ?? []),
-          record.id,
-        ].join(" "),
-      ).split(" "),
-    }));
+    index ??= load().then((records) =>
+      records.map((record) => ({
+        record,
+        labelKey: searchKey(record.label),
+        acronymKey: searchKey(record.acronym ?? ""),
+        words: searchKey(
+          [
+            record.label,
+            record.acronym ?? "",
+            ...Object.values(record.labels ?? {}),
+            ...(record.aliases ?? []),
+            record.id,
+          ].join(" "),
+        ).split(" "),
+      })),
+    );
     return index;
   };
 
@@ -41,7 +46,7 @@ export function createMemoryAdapter(source: LookupSource, load: () => RegistryRe
       const key = searchKey(query);
       const terms = key === "" ? [] : key.split(" ");
       const scored: { entry: Indexed; score: number; length: number }[] = [];
-      for (const entry of entries()) {
+      for (const entry of await entries()) {
         if (!terms.every((t) => entry.words.some((w) => w.startsWith(t)))) continue;
         const score =
           key === ""
@@ -73,7 +78,7 @@ export function createMemoryAdapter(source: LookupSource, load: () => RegistryRe
     },
     async resolve(id: string, options?: { lang?: string }) {
       const wanted = id.trim().toLowerCase();
-      const found = entries().find((e) => e.record.id.toLowerCase() === wanted);
+      const found = (await entries()).find((e) => e.record.id.toLowerCase() === wanted);
       return found ? toResult(found.record, source, false, options?.lang) : undefined;
     },
   };

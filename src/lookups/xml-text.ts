@@ -2,16 +2,14 @@ const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 /** Decode the XML entities and character references of a text node. */
 export function decodeXml(value: string): string {
-  return value
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, "$1")
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, ref: string) => {
-      if (ref[0] === "#") {
-        const code =
-          ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-        return Number.isFinite(code) ? String.fromCodePoint(code) : all;
-      }
-      return entities[ref] ?? all;
-    });
+  return value.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, ref: string) => {
+    if (ref[0] === "#") {
+      const code =
+        ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      return Number.isFinite(code) ? String.fromCodePoint(code) : all;
+    }
+    return entities[ref] ?? all;
+  });
 }
 
 /**
@@ -29,6 +27,11 @@ export function xmlElements(xml: string, localName: string): string[] {
 /** Trimmed, decoded text of the first `localName` element, if any and not empty. */
 export function xmlText(xml: string, localName: string): string | undefined {
   const first = xmlElements(xml, localName)[0];
-  const value = first === undefined ? "" : decodeXml(first.replace(/<[^>]+>/g, "")).trim();
+  if (first === undefined) return undefined;
+  // CDATA is literal text: escape it so that stripping markup and decoding leave it intact.
+  const escaped = first.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_all, cdata: string) =>
+    cdata.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+  );
+  const value = decodeXml(escaped.replace(/<[^>]+>/g, "")).trim();
   return value === "" ? undefined : value;
 }
