@@ -113,6 +113,7 @@ export async function importRegistryDump(
     });
   }
   await flush();
+  await repository.optimize();
   onProgress({ records, bytesRead: totalBytes, totalBytes });
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Database, Db, Tx } from "./database.js";
 import type { RegistryEntriesTable } from "./schema.js";
 
@@ -30,6 +30,13 @@ export interface RegistrySearchOptions {
   /** Keep only entries carrying this tag (e.g. `funder` among ROR records). */
   tag?: string | undefined;
 }
+
+/** Full-text matches ranked per query: bounds the cost of very short, very common prefixes. */
+const candidateLimit = 500;
+/** Names starting with the query considered per query (they rank first). */
+const prefixLimit = 200;
+/** Above every character searchKey can produce: `key <= x < key + maxChar` means "x starts with key". */
+const maxChar = "\u{10FFFF}";
 
 /** Lower-case, accent-free, punctuation-free words: how both dialects index and query text. */
 export function searchKey(text: string): string {
@@ -80,6 +87,40 @@ function fromRow(row: Row): RegistryEntry {
 export function createRegistryRepository(database: Pick<Database, "db" | "dialect">) {
   const { dialect } = database;
 
+  /** Ranked page among names starting with `key` (first `prefixLimit` of them) and exact acronyms. */
+  async function prefixPage(
+    source: string,
+    key: string,
+    limit: number,
+    offset: number,
+    ...order: [RawBuilder<unknown>, RawBuilder<unknown>, RawBuilder<unknown>, RawBuilder<unknown>]
+  ): Promise<Row[]> {
+    const [tagFilter, rank, retired, prefixLength] = order;
+    const query =
+      dialect === "sqlite"
+        ? sql<Row>`with candidates(rid) as (
+            select rowid from (select rowid from registry_entries where source = ${source}
+              and label_key >= ${key} and label_key < ${key + maxChar} limit ${prefixLimit})
+            union
+            select rowid from registry_entries where source = ${source} and acronym_key = ${key}
+          )
+          select e.source, e.id, e.label, e.tags, e.data
+          from candidates c cross join registry_entries e on e.rowid = c.rid
+          where e.source = ${source} ${tagFilter}
+          order by ${rank}, ${retired}, ${prefixLength}, e.label_key, e.id limit ${limit} offset ${offset}`
+        : sql<Row>`with candidates as (
+            (select source, id from registry_entries where source = ${source}
+              and label_key collate "C" >= ${key} and label_key collate "C" < ${key + maxChar} limit ${prefixLimit})
+            union
+            (select source, id from registry_entries where source = ${source} and acronym_key = ${key})
+          )
+          select e.source, e.id, e.label, e.tags, e.data
+          from candidates c join registry_entries e on e.source = c.source and e.id = c.id
+          where true ${tagFilter}
+          order by ${rank}, ${retired}, ${prefixLength}, e.label_key, e.id limit ${limit} offset ${offset}`;
+    return (await query.execute(database.db)).rows;
+  }
+
   return {
     /**
      * Insert or update `entries` (run it in a transaction for an all-or-nothing batch). With origin
@@ -128,6 +169,21 @@ export function createRegistryRepository(database: Pick<Database, "db" | "dialec
       return { inserted: rows.length - existing, updated: existing };
     },
 
+    /**
+     * After a bulk load: merge the full-text index segments and refresh planner statistics, so that
+     * look-ups get fast plans at once (PostgreSQL would otherwise keep a long GIN pending list and
+     * stale row estimates until autovacuum runs).
+     */
+    async optimize(): Promise<void> {
+      if (dialect === "sqlite") {
+        await sql`insert into registry_fts(registry_fts) values ('optimize')`.execute(database.db);
+        await sql`analyze registry_entries`.execute(database.db);
+      } else {
+        await sql`select gin_clean_pending_list('registry_entries_search'::regclass)`.execute(database.db);
+        await sql`analyze registry_entries`.execute(database.db);
+      }
+    },
+
     /** The entry `id` of `source`, if stored. */
     async get(source: string, id: string): Promise<RegistryEntry | undefined> {
       const row = await database.db
@@ -157,7 +213,12 @@ export function createRegistryRepository(database: Pick<Database, "db" | "dialec
      */
     async search(source: string, query: string, options: RegistrySearchOptions): Promise<RegistryEntry[]> {
       const key = searchKey(query);
-      const words = key === "" ? [] : key.split(" ").slice(0, 8);
+      const allWords = key === "" ? [] : key.split(" ").slice(0, 8);
+      // Words of one or two letters ("of", "de", "3") match most of a large registry and make the
+      // full-text intersection slow; they are left to the ranking (exact and prefix names) unless
+      // the query has nothing longer.
+      const longWords = allWords.filter((w) => w.length > 2);
+      const words = longWords.length > 0 ? longWords : allWords;
       const offset = options.offset ?? 0;
       const tagLike = options.tag ? `% ${searchKey(options.tag)} %` : undefined;
       const tagFilter = tagLike ? sql`and (' ' || e.tags || ' ') like ${tagLike}` : sql``;
@@ -166,26 +227,66 @@ export function createRegistryRepository(database: Pick<Database, "db" | "dialec
       const rank = sql`case when e.acronym_key = ${key} then 0 when e.label_key = ${key} then 1
         when e.label_key like ${`${key}%`} then 2 when e.label_key like ${`% ${key}%`} then 3 else 4 end`;
       const prefixLength = sql`case when e.label_key like ${`${key}%`} then length(e.label_key) else 0 end`;
-      let result: { rows: Row[] };
       if (words.length === 0) {
-        result = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
+        const all = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
           from registry_entries e where e.source = ${source} ${tagFilter}
           order by ${retired}, e.label_key, e.id limit ${options.limit} offset ${offset}`.execute(
           database.db,
         );
-      } else if (dialect === "sqlite") {
+        return all.rows.map(fromRow);
+      }
+      if (offset + options.limit <= prefixLimit) {
+        // Names starting with the query and exact acronyms rank first: when they fill the page,
+        // the full-text search (costly for short, common prefixes such as "un") is not needed.
+        const rows = await prefixPage(
+          source,
+          key,
+          options.limit,
+          offset,
+          tagFilter,
+          rank,
+          retired,
+          prefixLength,
+        );
+        if (rows.length >= options.limit) return rows.map(fromRow);
+      }
+      let result: { rows: Row[] };
+      if (dialect === "sqlite") {
+        // Rank a bounded set of candidates, so a two-letter query over 120,000 entries stays fast:
+        // the first full-text matches, plus every name starting with the query and exact acronyms
+        // (both from B-tree indexes), which are the answers ranked first anyway. CROSS JOIN makes
+        // SQLite start from the candidates instead of walking every entry of the source.
         const match = words.map((w) => `"${w}"*`).join(" ");
-        result = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
-          from registry_fts f join registry_entries e on e.rowid = f.rowid
-          where registry_fts match ${match} and e.source = ${source} ${tagFilter}
-          order by ${rank}, ${retired}, ${prefixLength}, bm25(registry_fts), e.label_key, e.id
+        result = await sql<Row>`with candidates(rid, score) as (
+            select * from (select rowid, bm25(registry_fts) from registry_fts
+              where registry_fts match ${match} limit ${candidateLimit})
+            union all
+            select rowid, 0 from (select rowid from registry_entries where source = ${source}
+              and label_key >= ${key} and label_key < ${key + maxChar} limit ${prefixLimit})
+            union all
+            select rowid, 0 from registry_entries where source = ${source} and acronym_key = ${key}
+          )
+          select e.source, e.id, e.label, e.tags, e.data
+          from (select rid, min(score) as score from candidates group by rid) c
+          cross join registry_entries e on e.rowid = c.rid
+          where e.source = ${source} ${tagFilter}
+          order by ${rank}, ${retired}, ${prefixLength}, c.score, e.label_key, e.id
           limit ${options.limit} offset ${offset}`.execute(database.db);
       } else {
         const tsquery = words.map((w) => `${w}:*`).join(" & ");
-        result = await sql<Row>`select e.source, e.id, e.label, e.tags, e.data
-          from registry_entries e, to_tsquery('simple', ${tsquery}) q
-          where e.source = ${source} and e.search_vector @@ q ${tagFilter}
-          order by ${rank}, ${retired}, ${prefixLength}, ts_rank(e.search_vector, q) desc, e.label_key, e.id
+        result = await sql<Row>`with q as (select to_tsquery('simple', ${tsquery}) as q),
+          candidates as (
+            (select source, id from registry_entries, q where source = ${source} and search_vector @@ q.q limit ${candidateLimit})
+            union
+            (select source, id from registry_entries where source = ${source}
+              and label_key collate "C" >= ${key} and label_key collate "C" < ${key + maxChar} limit ${prefixLimit})
+            union
+            (select source, id from registry_entries where source = ${source} and acronym_key = ${key})
+          )
+          select e.source, e.id, e.label, e.tags, e.data
+          from candidates c join registry_entries e on e.source = c.source and e.id = c.id, q
+          where true ${tagFilter}
+          order by ${rank}, ${retired}, ${prefixLength}, ts_rank(e.search_vector, q.q) desc, e.label_key, e.id
           limit ${options.limit} offset ${offset}`.execute(database.db);
       }
       return result.rows.map(fromRow);

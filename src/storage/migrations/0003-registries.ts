@@ -25,8 +25,9 @@ export function registriesMigration(context: MigrationContext) {
         .addPrimaryKeyConstraint("registry_entries_pk", ["source", "id"])
         .execute();
       if (context.dialect === "sqlite") {
-        // External-content FTS5 index kept in step by triggers, so writers only touch the table.
-        await sql`create virtual table registry_fts using fts5(search_text, content='registry_entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(
+        // External-content FTS5 index kept in step by triggers, so writers only touch the table;
+        // prefix indexes make the short prefixes of typeahead ("un", "sch") cheap.
+        await sql`create virtual table registry_fts using fts5(search_text, content='registry_entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3')`.execute(
           db,
         );
         await sql`create trigger registry_entries_ai after insert on registry_entries begin
@@ -52,6 +53,18 @@ export function registriesMigration(context: MigrationContext) {
         .on("registry_entries")
         .columns(["source", "acronym_key"])
         .execute();
+      // Name-prefix look-ups are byte ranges on label_key: the "C" collation keeps them contiguous.
+      if (context.dialect === "postgres") {
+        await sql`create index registry_entries_label on registry_entries (source, label_key collate "C")`.execute(
+          db,
+        );
+      } else {
+        await db.schema
+          .createIndex("registry_entries_label")
+          .on("registry_entries")
+          .columns(["source", "label_key"])
+          .execute();
+      }
     },
     async down(db: Kysely<unknown>): Promise<void> {
       if (context.dialect === "sqlite") await sql`drop table if exists registry_fts`.execute(db);
