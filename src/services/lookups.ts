@@ -1,3 +1,4 @@
+import { type CheckedIdentifierType, detectIdentifier } from "../domain/identifiers.js";
 import {
   createLookupAdapters,
   type LookupAdapters,
@@ -47,6 +48,15 @@ function decodeCursor(cursor: string | undefined): number {
   return offset;
 }
 
+/** The identifier scheme of each source's records, for pasted identifiers. */
+const schemeOf: Partial<Record<LookupSource, CheckedIdentifierType>> = {
+  orcid: "orcid",
+  ror: "ror",
+  funders: "ror",
+  rnsr: "rnsr",
+  repositories: "re3data",
+};
+
 /** Sources that have a live service: an answer from their offline registry is flagged `offline`. */
 const remoteSources = new Set<LookupSource>(["orcid", "ror", "funders", "rnsr", "repositories"]);
 
@@ -62,12 +72,32 @@ export function createLookupService(
   log: LookupLogger = () => {},
   adapters: LookupAdapters = createLookupAdapters(settings, createRegistryRepository(database)),
 ): LookupService {
+  async function resolve(source: LookupSource, id: string, lang?: string): Promise<LookupResult | undefined> {
+    const remote = adapters.remote[source];
+    const options = lang ? { lang } : {};
+    if (remote) {
+      try {
+        return await remote.resolve(id, options);
+      } catch (error) {
+        log(source, error);
+      }
+    }
+    return adapters.offline[source].resolve(id, options);
+  }
+
   return {
+    resolve,
     async search(source, request) {
       const limit = Math.min(Math.max(request.limit ?? 20, 1), maxLookupLimit);
       const offset = decodeCursor(request.cursor);
       const options = { limit, offset, ...(request.lang ? { lang: request.lang } : {}) };
       const remote = adapters.remote[source];
+      // A pasted identifier of this registry is resolved, not searched as words.
+      const pasted = detectIdentifier(request.q);
+      if (pasted && pasted.type === schemeOf[source] && offset === 0) {
+        const found = await resolve(source, pasted.value, request.lang);
+        if (found) return { source, offline: found.offline, results: [found], nextCursor: null };
+      }
       if (remote && request.q.trim() !== "") {
         try {
           const page = await remote.search(request.q, options);
@@ -88,19 +118,6 @@ export function createLookupService(
         results: page.results,
         nextCursor: page.hasMore ? encodeCursor(offset + page.results.length) : null,
       };
-    },
-
-    async resolve(source, id, lang) {
-      const remote = adapters.remote[source];
-      const options = lang ? { lang } : {};
-      if (remote) {
-        try {
-          return await remote.resolve(id, options);
-        } catch (error) {
-          log(source, error);
-        }
-      }
-      return adapters.offline[source].resolve(id, options);
     },
   };
 }

@@ -76,6 +76,16 @@ describe.each(testDialects())("GET /api/v1/lookup on $name", (dialect) => {
     },
   );
 
+  it("resolves a pasted identifier instead of searching its characters", async () => {
+    const before = fakes.hits.ror;
+    const { body } = await get("/api/v1/lookup/ror?q=https%3A%2F%2Fror.org%2F02feahw73");
+    expect(body).toMatchObject({ offline: false, nextCursor: null });
+    expect(body.results.map((r) => r.id)).toEqual(["https://ror.org/02feahw73"]);
+    expect(fakes.hits.ror).toBe(before + 1);
+    const orcid = await get("/api/v1/lookup/orcid?q=0000-0002-1825-0097");
+    expect(orcid.body.results[0]?.label).toBe("Josiah Carberry");
+  });
+
   it("licences and languages need no service", async () => {
     const { status, body } = await get("/api/v1/lookup/licences?q=cc-by&limit=3");
     expect(status).toBe(200);
