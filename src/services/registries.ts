@@ -5,6 +5,8 @@ import { createRegistryRepository, type RegistryEntryInput } from "../storage/re
 import { createSettingsRepository } from "../storage/settings-repository.js";
 
 const seedKey = "registries.bundled_version";
+/** The bundled entries, read once per process (tests open many fresh databases). */
+let bundledEntries: RegistryEntryInput[] | undefined;
 /** Rows per insert statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 export const registryBatchSize = 500;
 
@@ -16,9 +18,10 @@ export async function seedRegistries(database: Database): Promise<{ seeded: bool
   const settings = createSettingsRepository(database.db);
   if ((await settings.get(seedKey)) === bundledDataVersion) return { seeded: false, entries: 0 };
   const repository = createRegistryRepository(database);
-  const entries: RegistryEntryInput[] = loadBundledRegistries().flatMap(({ registry, records }) =>
+  bundledEntries ??= loadBundledRegistries().flatMap(({ registry, records }) =>
     records.map((record) => toEntry(registry, record)),
   );
+  const entries = bundledEntries;
   await inTransaction(database.db, async (tx) => {
     for (let i = 0; i < entries.length; i += registryBatchSize) {
       await repository.upsert(tx, entries.slice(i, i + registryBatchSize), "seed");
