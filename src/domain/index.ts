@@ -4,4 +4,6 @@ export * from "./localized.js";
 export * from "./lookup-sources.js";
 export * from "./plan.js";
 export * from "./template.js";
+export * from "./template-integrity.js";
 export * from "./vocabulary.js";
+export * from "./vocabulary-lookup.js";

@@ -1,3 +1,4 @@
+import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 
@@ -7,6 +8,7 @@ import { lookupsEn } from "./catalogues/lookups.js";
  */
 export const en = {
   ...coreEn,
+  ...contentEn,
   ...lookupsEn,
 } as const;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalizeRor, normalizeUrl } from "../domain/identifiers.js";
+import type { Vocabulary } from "../domain/vocabulary.js";
 import { packageRoot } from "../shared/package-info.js";
 import { parseRe3dataRecord } from "./re3data.js";
 import { object, type RegistryRecord, text, texts } from "./records.js";
@@ -107,36 +108,21 @@ function standards(): RegistryRecord[] {
   return records;
 }
 
-/** SPDX licences (identifier, name, URL); the package is loaded on first use only. */
-export async function licences(): Promise<RegistryRecord[]> {
-  const { default: spdxLicenses } = await import("spdx-license-list");
-  return Object.entries(spdxLicenses).map(([id, licence]) => ({
-    id,
-    label: licence.name,
-    acronym: id,
-    url: licence.url,
+/**
+ * Look-up records from a built-in vocabulary (`spdx-licences`, `iso-639-3`): the code is the id and
+ * is searchable, labels are per language, deprecated items are marked.
+ */
+export function vocabularyRecords(vocabulary: Vocabulary): RegistryRecord[] {
+  return vocabulary.items.map((item) => ({
+    id: item.code,
+    label: item.label.en ?? Object.values(item.label)[0] ?? item.code,
+    labels: { ...item.label },
+    acronym: item.code,
     identifiers: [],
-    ...(licence.osiApproved ? { types: ["osi-approved"] } : {}),
+    ...(item.uri ? { url: item.uri } : {}),
+    ...(item.deprecated ? { types: ["deprecated"], tags: ["deprecated"] } : {}),
+    aliases: item.aliases ?? [],
   }));
-}
-
-/** ISO 639-3 languages, with French names from the runtime's CLDR data where a 639-1 code exists. */
-export async function languages(): Promise<RegistryRecord[]> {
-  const { iso6393 } = await import("iso-639-3");
-  // Intl.DisplayNames is slow on codes it does not know; the 639-1 set covers the common languages.
-  const french = new Intl.DisplayNames(["fr"], { type: "language", fallback: "none" });
-  return iso6393.map((language) => {
-    const fr = language.iso6391 ? french.of(language.iso6391) : undefined;
-    return {
-      id: language.iso6393,
-      label: language.name,
-      labels: { en: language.name, ...(fr ? { fr } : {}) },
-      acronym: language.iso6393,
-      identifiers: [],
-      types: [language.type],
-      aliases: [language.iso6391 ?? "", language.iso6392B ?? ""],
-    };
-  });
 }
 
 /**

@@ -1,6 +1,4 @@
 import type { RegistryRepository } from "../storage/registry-repository.js";
-import { languages, licences } from "./bundled.js";
-import { createMemoryAdapter } from "./memory.js";
 import { createOfflineAdapter } from "./offline.js";
 import { createOrcidAdapter } from "./orcid.js";
 import { createRe3dataAdapter } from "./re3data.js";
@@ -10,12 +8,10 @@ import { createRorAdapter } from "./ror.js";
 import type { LookupSettings } from "./settings.js";
 import { type LookupAdapter, type LookupSource, lookupSources } from "./types.js";
 
+export { vocabularyRecords } from "./bundled.js";
+export { createMemoryAdapter } from "./memory.js";
 export * from "./settings.js";
 export * from "./types.js";
-
-// One in-memory index per process, shared by every context (tests open many).
-const memoryLicences = createMemoryAdapter("licences", licences);
-const memoryLanguages = createMemoryAdapter("languages", languages);
 
 /** For each source: the remote adapter (cached, circuit-broken) if it has one, and the offline one. */
 export interface LookupAdapters {
@@ -23,16 +19,19 @@ export interface LookupAdapters {
   offline: Record<LookupSource, LookupAdapter>;
 }
 
-/** Build every adapter from the settings; remote ones are left out when `settings.offline` is set. */
+/**
+ * Build every adapter from the settings; remote ones are left out when `settings.offline` is set.
+ * `local` adapters (e.g. in-memory vocabularies for licences and languages) replace the database ones.
+ */
 export function createLookupAdapters(
   settings: LookupSettings,
   repository: RegistryRepository,
+  local: Partial<Record<LookupSource, LookupAdapter>> = {},
 ): LookupAdapters {
-  const offline = Object.fromEntries(
-    lookupSources.map((source) => [source, createOfflineAdapter(repository, source)]),
-  ) as Record<LookupSource, LookupAdapter>;
-  offline.licences = memoryLicences;
-  offline.languages = memoryLanguages;
+  const offline = {
+    ...Object.fromEntries(lookupSources.map((source) => [source, createOfflineAdapter(repository, source)])),
+    ...local,
+  } as Record<LookupSource, LookupAdapter>;
   if (settings.offline) return { remote: {}, offline };
   const { timeoutMs, baseUrls } = settings;
   const guard = (adapter: LookupAdapter) =>
@@ -42,7 +41,7 @@ export function createLookupAdapters(
       breakerCooldownMs: settings.breakerCooldownMs,
     });
   const ror = { baseUrl: baseUrls.ror, timeoutMs, clientId: settings.rorClientId };
-  // Licences, languages and standards have no remote: the bundled lists are the reference.
+  // Licences, languages and standards have no remote: the built-in lists are the reference.
   return {
     remote: {
       orcid: guard(createOrcidAdapter({ baseUrl: baseUrls.orcid, timeoutMs })),

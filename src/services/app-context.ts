@@ -9,7 +9,9 @@ import {
   migrateDatabase,
   openDatabase,
 } from "../storage/database.js";
+import { createNotifier } from "../storage/notifier.js";
 import { createSettingsRepository } from "../storage/settings-repository.js";
+import { createLiveHub, type LiveHub } from "./live.js";
 import { createLookupService, type LookupLogger, type LookupService } from "./lookups.js";
 import { seedRegistries } from "./registries.js";
 
@@ -22,6 +24,8 @@ export interface AppContext {
   version: string;
   instanceId: string;
   migrations: MigrationSummary;
+  /** Live edits and presence between the open editors of a plan, across processes. */
+  live: LiveHub;
   /** Identifier look-ups (ORCID, ROR, registries), online with offline fallback. */
   lookups: LookupService;
   close(): Promise<void>;
@@ -63,13 +67,21 @@ export async function createAppContext(
     const migrations = await migrateDatabase(database);
     const instanceId = await createSettingsRepository(database.db).setIfAbsent("instance_id", randomUUID());
     if (options.seedRegistries !== false) await seedRegistries(database);
+    const notifier = createNotifier(database, settings);
+    await notifier.start();
+    const live = createLiveHub(notifier);
     return {
       database,
       version: carnetVersion,
       instanceId,
       migrations,
+      live,
       lookups: createLookupService(database, lookupSettings, options.lookupLog),
-      close: () => database.close(),
+      close: async () => {
+        await live.close();
+        await notifier.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();

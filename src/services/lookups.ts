@@ -1,14 +1,18 @@
 import { type CheckedIdentifierType, detectIdentifier } from "../domain/identifiers.js";
+import { vocabularyIds } from "../domain/vocabulary.js";
 import {
   createLookupAdapters,
+  createMemoryAdapter,
   type LookupAdapters,
   type LookupResult,
   type LookupSettings,
   type LookupSource,
+  vocabularyRecords,
 } from "../lookups/index.js";
 import { AppError } from "../shared/app-error.js";
 import type { Database } from "../storage/database.js";
 import { createRegistryRepository } from "../storage/registry-repository.js";
+import { loadBuiltinContent } from "./builtin-content.js";
 
 /** Most results one look-up answers: pickers need a short list, never a whole registry. */
 export const maxLookupLimit = 50;
@@ -57,6 +61,19 @@ const schemeOf: Partial<Record<LookupSource, CheckedIdentifierType>> = {
   repositories: "re3data",
 };
 
+/** Records of a built-in vocabulary (read and checked once per process by the content loader). */
+async function builtinVocabulary(id: string) {
+  const vocabulary = loadBuiltinContent().vocabularies.get(id);
+  if (!vocabulary) throw new Error(`built-in vocabulary ${id} is missing`);
+  return vocabularyRecords(vocabulary);
+}
+
+// One in-memory index per process, built on first use and shared by every context (tests open many).
+const vocabularyAdapters = {
+  licences: createMemoryAdapter("licences", () => builtinVocabulary(vocabularyIds.licences)),
+  languages: createMemoryAdapter("languages", () => builtinVocabulary(vocabularyIds.languages)),
+};
+
 /** Sources that have a live service: an answer from their offline registry is flagged `offline`. */
 const remoteSources = new Set<LookupSource>(["orcid", "ror", "funders", "rnsr", "repositories"]);
 
@@ -70,7 +87,11 @@ export function createLookupService(
   database: Database,
   settings: LookupSettings,
   log: LookupLogger = () => {},
-  adapters: LookupAdapters = createLookupAdapters(settings, createRegistryRepository(database)),
+  adapters: LookupAdapters = createLookupAdapters(
+    settings,
+    createRegistryRepository(database),
+    vocabularyAdapters,
+  ),
 ): LookupService {
   async function resolve(source: LookupSource, id: string, lang?: string): Promise<LookupResult | undefined> {
     const remote = adapters.remote[source];
