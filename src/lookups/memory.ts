@@ -6,13 +6,16 @@ interface Indexed {
   record: RegistryRecord;
   words: string[];
   labelKey: string;
+  /** Keys of the label in every language: "francais" finds French as well as "french". */
+  labelKeys: string[];
   acronymKey: string;
 }
 
 /**
- * A look-up over a fixed list held in memory (SPDX licences, ISO 639-3 languages): the list comes
- * whole with an npm package, so it needs no table. Ranked like the database registries: exact
- * acronym, exact name, name starting with the query (shortest first), then any word prefix.
+ * A look-up over a fixed list held in memory (SPDX licences, ISO 639-3 languages): the list ships
+ * whole with Carnet (built-in vocabularies), so it needs no table. Ranked like the database
+ * registries: exact code, exact name (any language), name starting with the query (shortest
+ * first), then any word prefix.
  */
 export function createMemoryAdapter(
   source: LookupSource,
@@ -25,6 +28,7 @@ export function createMemoryAdapter(
       records.map((record) => ({
         record,
         labelKey: searchKey(record.label),
+        labelKeys: [...new Set([record.label, ...Object.values(record.labels ?? {})].map(searchKey))],
         acronymKey: searchKey(record.acronym ?? ""),
         words: searchKey(
           [
@@ -48,18 +52,21 @@ export function createMemoryAdapter(
       const scored: { entry: Indexed; score: number; length: number }[] = [];
       for (const entry of await entries()) {
         if (!terms.every((t) => entry.words.some((w) => w.startsWith(t)))) continue;
+        const prefixed = entry.labelKeys.filter((k) => k.startsWith(key));
         const score =
           key === ""
             ? 3
             : entry.acronymKey === key
               ? 0
-              : entry.labelKey === key
+              : entry.labelKeys.includes(key)
                 ? 1
-                : entry.labelKey.startsWith(key) || entry.acronymKey.startsWith(key)
+                : prefixed.length > 0 || entry.acronymKey.startsWith(key)
                   ? 2
                   : 3;
         // Among prefix matches the shortest key wins: "cc by" → CC-BY-1.0 before CC-BY-NC-SA-4.0.
-        const length = entry.acronymKey.startsWith(key) ? entry.acronymKey.length : entry.labelKey.length;
+        const length = entry.acronymKey.startsWith(key)
+          ? entry.acronymKey.length
+          : Math.min(...prefixed.map((k) => k.length), entry.labelKey.length);
         scored.push({ entry, score, length });
       }
       scored.sort(

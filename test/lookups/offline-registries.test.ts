@@ -85,7 +85,7 @@ describe.each(testDialects())("offline registries on $name", (dialect) => {
     const etalab = await context.lookups.search("licences", { q: "etalab", limit: 5 });
     expect(etalab.results[0]?.id).toBe("etalab-2.0");
     const fr = await context.lookups.search("languages", { q: "français", lang: "fr", limit: 5 });
-    expect(fr.results[0]).toMatchObject({ id: "fra", label: "français" });
+    expect(fr.results[0]).toMatchObject({ id: "fra", label: "Français" });
     const code = await context.lookups.search("languages", { q: "bre", limit: 3 });
     expect(code.results[0]?.id).toBe("bre");
   });
