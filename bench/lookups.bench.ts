@@ -11,6 +11,7 @@ import { createAppContext } from "../src/services/app-context.js";
 import { importRegistryDump } from "../src/services/registry-import.js";
 import type { DatabaseSettings } from "../src/storage/database.js";
 import { syntheticName, writeRorDump } from "../test/support/ror-dump.js";
+import { printTable, stats } from "./support.js";
 
 const records = Number(process.env.RECORDS ?? 120_000);
 const queryCount = 1000;
@@ -50,10 +51,6 @@ function queries(): string[] {
   return list;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 async function run(name: string, settings: DatabaseSettings, file: string) {
   const child = spawnSync(
     process.execPath,
@@ -77,16 +74,16 @@ async function run(name: string, settings: DatabaseSettings, file: string) {
     if (answer.results.length === 0) empty++;
   }
   await context.close();
-  times.sort((a, b) => a - b);
+  const latency = stats(times);
   return {
     database: name,
     // A synthetic id may equal one of the bundled sample's real ids: that one counts as updated.
     records: imported.imported + imported.updated,
-    "import s": imported.seconds.toFixed(1),
+    "import s": Number(imported.seconds.toFixed(1)),
     "records/s": Math.round((imported.imported + imported.updated) / imported.seconds),
     "peak RSS MB": Math.round(imported.peakRssMb),
-    "p50 ms": percentile(times, 50).toFixed(2),
-    "p99 ms": percentile(times, 99).toFixed(2),
+    "p50 ms": latency.median,
+    "p99 ms": latency.p99,
     "empty answers": empty,
   };
 }
@@ -118,7 +115,7 @@ async function main() {
     } else {
       console.log("(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
     }
-    console.table(rows);
+    printTable("Offline ROR look-ups", rows);
     // Latencies depend on what else the machine runs: print its load next to them.
     console.log(
       `machine: ${cpus().length} CPU(s), load average ${loadavg()

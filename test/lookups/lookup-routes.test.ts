@@ -22,11 +22,11 @@ describe.each(testDialects())("GET /api/v1/lookup on $name", (dialect) => {
 
   beforeAll(async () => {
     fakes = await startRegistryFakes();
-    fakes.delayMs = 1000;
+    fakes.delayMs = 4000;
     database = await dialect.create();
     const settings: LookupSettings = {
       ...defaultLookupSettings,
-      timeoutMs: 300,
+      timeoutMs: 1500, // generous for a busy machine, well under the fake's 4 s delay
       cacheTtlMs: 0,
       breakerThreshold: 100,
       baseUrls: { orcid: fakes.url, ror: fakes.url, rnsr: fakes.url, re3data: fakes.url },
