@@ -235,7 +235,9 @@ export function createRegistryRepository(database: Pick<Database, "db" | "dialec
         );
         return all.rows.map(fromRow);
       }
-      if (offset + options.limit <= prefixLimit) {
+      // Only one-word queries are worth it: several words seldom fill a page with names starting
+      // with them, and the full-text query below includes those names anyway.
+      if (allWords.length === 1 && offset + options.limit <= prefixLimit) {
         // Names starting with the query and exact acronyms rank first: when they fill the page,
         // the full-text search (costly for short, common prefixes such as "un") is not needed.
         const rows = await prefixPage(
