@@ -2,8 +2,10 @@ import { Command } from "commander";
 import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
+import { registerNewCommand } from "./commands/new-plan.js";
 import { registerRegistryCommands } from "./commands/registry-import.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerValidateCommand } from "./commands/validate.js";
 import { exitCodes, failAndExit, say } from "./output.js";
 
 const helpTitles: Record<string, MessageKey> = {
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerValidateCommand(program);
+  registerNewCommand(program);
   registerRegistryCommands(program);
   return program;
 }

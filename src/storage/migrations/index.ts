@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import { foundationMigration } from "./0001-foundation.js";
+import { plansMigration } from "./0002-plans.js";
 import { registriesMigration } from "./0003-registries.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
@@ -14,6 +15,7 @@ export interface MigrationContext {
 export function listMigrations(context: MigrationContext): Record<string, Migration> {
   return {
     "0001-foundation": foundationMigration(context),
+    "0002-plans": plansMigration(context),
     "0003-registries": registriesMigration(context),
   };
 }
