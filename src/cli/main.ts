@@ -4,6 +4,7 @@ import { carnetVersion } from "../shared/package-info.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerNewCommand } from "./commands/new-plan.js";
+import { registerRegistryCommands } from "./commands/registry-import.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerUserCommands } from "./commands/user.js";
 import { registerValidateCommand } from "./commands/validate.js";
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerValidateCommand(program);
   registerNewCommand(program);
   registerExportCommand(program);
+  registerRegistryCommands(program);
   return program;
 }
 

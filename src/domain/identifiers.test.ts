@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  detectIdentifier,
   normalizeDoi,
+  normalizeFundref,
   normalizeIdentifier,
   normalizeIsni,
   normalizeOrcid,
+  normalizeRe3data,
   normalizeRnsr,
   normalizeRor,
 } from "./identifiers.js";
@@ -38,5 +41,26 @@ describe("identifiers", () => {
   it("free identifier types are kept as given", () => {
     expect(normalizeIdentifier("handle", " 20.500.12345/1 ")).toBe("20.500.12345/1");
     expect(normalizeIdentifier("orcid", "nope")).toBeUndefined();
+  });
+
+  it("re3data and Crossref Funder ids", () => {
+    expect(normalizeRe3data("https://www.re3data.org/repository/R3D100010468")).toBe("r3d100010468");
+    expect(normalizeRe3data("r3d10001046")).toBeUndefined();
+    expect(normalizeFundref("501100001665")).toBe("https://doi.org/10.13039/501100001665");
+    expect(normalizeFundref("http://dx.doi.org/10.13039/100006209")).toBe(
+      "https://doi.org/10.13039/100006209",
+    );
+    expect(normalizeFundref("10.5281/123456")).toBeUndefined();
+  });
+
+  it("detects which kind of identifier was pasted", () => {
+    expect(detectIdentifier("https://ror.org/02feahw73")).toEqual({
+      type: "ror",
+      value: "https://ror.org/02feahw73",
+    });
+    expect(detectIdentifier("0000-0002-1694-233X")?.type).toBe("orcid");
+    expect(detectIdentifier("198822446E")).toEqual({ type: "rnsr", value: "198822446E" });
+    expect(detectIdentifier("https://example.org/x")?.type).toBe("url");
+    expect(detectIdentifier("cnrs")).toBeUndefined();
   });
 });

@@ -79,6 +79,23 @@ export function normalizeUrl(input: string): string | undefined {
   }
 }
 
+/** `r3d1000xxxxx` for a re3data repository id (bare, or any re3data.org URL ending with it). */
+export function normalizeRe3data(input: string): string | undefined {
+  const match = /^(?:https?:\/\/(?:www\.)?re3data\.org\/(?:api\/v1\/)?repository\/)?(r3d\d{9})$/i.exec(
+    input.trim(),
+  );
+  return match?.[1]?.toLowerCase();
+}
+
+/**
+ * `https://doi.org/10.13039/NNN` for a Crossref Funder ID (Open Funder Registry): bare digits, DOI,
+ * or resolver URL. ROR records carry these as `fundref` external ids.
+ */
+export function normalizeFundref(input: string): string | undefined {
+  const compact = input.trim().replace(/^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)?(?:10\.13039\/)?/i, "");
+  return /^\d{6,12}$/.test(compact) ? `https://doi.org/10.13039/${compact}` : undefined;
+}
+
 /** Identifier schemes whose syntax Carnet checks. Other types (handle, ark, idref…) are free text. */
 export const checkedIdentifierTypes = {
   orcid: normalizeOrcid,
@@ -87,6 +104,8 @@ export const checkedIdentifierTypes = {
   doi: normalizeDoi,
   isni: normalizeIsni,
   url: normalizeUrl,
+  re3data: normalizeRe3data,
+  fundref: normalizeFundref,
 } as const;
 
 export type CheckedIdentifierType = keyof typeof checkedIdentifierTypes;
@@ -100,4 +119,19 @@ export function normalizeIdentifier(type: string, value: string): string | undef
   if (check) return check(value);
   const trimmed = value.trim();
   return trimmed === "" ? undefined : trimmed;
+}
+
+/** The kinds tried, in order, by `detectIdentifier`; URL last since every other URL form is one too. */
+const detectionOrder: CheckedIdentifierType[] = ["orcid", "ror", "rnsr", "re3data", "isni", "doi", "url"];
+
+/**
+ * Recognise a pasted identifier of a checked kind (e.g. a ROR URL typed into a search box), so a
+ * look-up can resolve it directly. Returns the kind and canonical form, or `undefined`.
+ */
+export function detectIdentifier(input: string): { type: CheckedIdentifierType; value: string } | undefined {
+  for (const type of detectionOrder) {
+    const value = checkedIdentifierTypes[type](input);
+    if (value !== undefined) return { type, value };
+  }
+  return undefined;
 }

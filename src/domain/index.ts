@@ -6,6 +6,7 @@ export * from "./edit/index.js";
 export * from "./identifiers.js";
 export * from "./json-pointer.js";
 export * from "./localized.js";
+export * from "./lookup-sources.js";
 export * from "./plan.js";
 export * from "./problems.js";
 export * from "./template.js";

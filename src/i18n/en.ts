@@ -2,6 +2,7 @@ import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
+import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { webEn } from "./catalogues/web.js";
 
@@ -16,6 +17,7 @@ export const en = {
   ...contentEn,
   ...exportsEn,
   ...webEn,
+  ...lookupsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

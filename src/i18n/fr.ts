@@ -2,6 +2,7 @@ import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { exportsFr } from "./catalogues/exports.js";
+import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
@@ -14,4 +15,5 @@ export const fr: Record<MessageKey, string> = {
   ...contentFr,
   ...exportsFr,
   ...webFr,
+  ...lookupsFr,
 };

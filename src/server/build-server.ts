@@ -11,6 +11,7 @@ import { registerOpenApi } from "./openapi.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
+import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
 import { planRoutes } from "./routes/plans/index.js";
 import { templateRoutes } from "./routes/templates/index.js";
@@ -61,6 +62,7 @@ export async function buildServer(
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
   await app.register(planRoutes(createPlanRequests(context)));
+  await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type LookupSettings, lookupSettingsFromEnv } from "../lookups/index.js";
 import { ConfigError } from "../shared/config.js";
 import { carnetVersion } from "../shared/package-info.js";
 import {
@@ -11,6 +12,8 @@ import {
 import { createNotifier } from "../storage/notifier.js";
 import { createSettingsRepository } from "../storage/settings-repository.js";
 import { createLiveHub, type LiveHub } from "./live.js";
+import { createLookupService, type LookupLogger, type LookupService } from "./lookups.js";
+import { seedRegistries } from "./registries.js";
 
 /**
  * Everything the use cases need, built once per process: the composition root shared by the
@@ -23,7 +26,19 @@ export interface AppContext {
   migrations: MigrationSummary;
   /** Live edits and presence between the open editors of a plan, across processes. */
   live: LiveHub;
+  /** Identifier look-ups (ORCID, ROR, registries), online with offline fallback. */
+  lookups: LookupService;
   close(): Promise<void>;
+}
+
+/** Optional settings of `createAppContext`; defaults suit the server and the CLI. */
+export interface AppContextOptions {
+  /** Look-up settings; by default read from the environment (CARNET_LOOKUPS_OFFLINE, CARNET_ROR_URL…). */
+  lookups?: LookupSettings;
+  /** Where remote look-up failures are reported (they fall back to offline data). */
+  lookupLog?: LookupLogger;
+  /** Fill the offline registries from the bundled data if not done yet (default true). */
+  seedRegistries?: boolean;
 }
 
 function describeConnectionError(error: unknown): string {
@@ -35,7 +50,11 @@ function describeConnectionError(error: unknown): string {
 }
 
 /** Open the database, check that it answers, apply migrations, and return the services' context. */
-export async function createAppContext(settings: DatabaseSettings): Promise<AppContext> {
+export async function createAppContext(
+  settings: DatabaseSettings,
+  options: AppContextOptions = {},
+): Promise<AppContext> {
+  const lookupSettings = options.lookups ?? lookupSettingsFromEnv(process.env);
   let database: Database;
   try {
     database = openDatabase(settings);
@@ -47,6 +66,7 @@ export async function createAppContext(settings: DatabaseSettings): Promise<AppC
   try {
     const migrations = await migrateDatabase(database);
     const instanceId = await createSettingsRepository(database.db).setIfAbsent("instance_id", randomUUID());
+    if (options.seedRegistries !== false) await seedRegistries(database);
     const notifier = createNotifier(database, settings);
     await notifier.start();
     const live = createLiveHub(notifier);
@@ -56,6 +76,7 @@ export async function createAppContext(settings: DatabaseSettings): Promise<AppC
       instanceId,
       migrations,
       live,
+      lookups: createLookupService(database, lookupSettings, options.lookupLog),
       close: async () => {
         await live.close();
         await notifier.close();

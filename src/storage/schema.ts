@@ -94,6 +94,26 @@ export interface PlanEventsTable {
   inverse: string;
 }
 
+/** One entry of an offline registry (see migration 0003 and `registry-repository.ts`). */
+export interface RegistryEntriesTable {
+  /** Registry: `ror`, `rnsr`, `repositories`, `standards`. */
+  source: string;
+  /** Normalised identifier (e.g. `https://ror.org/02feahw73`, `r3d100010468`, `CC-BY-4.0`). */
+  id: string;
+  label: string;
+  /** Search keys (lower-case, accent-free) used to rank exact name or acronym matches first. */
+  label_key: string;
+  acronym_key: string;
+  /** Space-separated facets, e.g. ROR types (`funder education`) or `inactive`. */
+  tags: string;
+  search_text: string;
+  /** JSON of the `RegistryRecord` payload (labels, identifiers, country, url…). */
+  data: string;
+  /** Where the row came from: `seed` (bundled sample) or `import` (a dump loaded by an admin). */
+  origin: string;
+  updated_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
@@ -104,4 +124,5 @@ export interface Tables {
   rate_limits: RateLimitsTable;
   plans: PlansTable;
   plan_events: PlanEventsTable;
+  registry_entries: RegistryEntriesTable;
 }

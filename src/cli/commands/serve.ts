@@ -7,7 +7,11 @@ import { failAndExit, say } from "../output.js";
 
 async function serve(flags: ConnectionFlags): Promise<void> {
   const config = loadConfig(flags);
-  const context = await createAppContext(config.database);
+  // Remote look-up failures fall back to offline data; the server log still tells which service failed.
+  let log: ((source: string, error: unknown) => void) | undefined;
+  const context = await createAppContext(config.database, {
+    lookupLog: (source, error) => log?.(source, error),
+  });
   const env = process.env;
   const trustProxy = env.TRUST_PROXY;
   const app = await buildServer(context, {
@@ -19,6 +23,8 @@ async function serve(flags: ConnectionFlags): Promise<void> {
       publicUrl: env.CARNET_PUBLIC_URL || `http://localhost:${config.port}`,
     },
   });
+  log = (source, error) =>
+    app.log.warn({ source, err: error }, "look-up service unavailable, answered offline");
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import { foundationMigration } from "./0001-foundation.js";
 import { plansMigration } from "./0002-plans.js";
+import { registriesMigration } from "./0003-registries.js";
 import { accountsMigration } from "./0004-accounts.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
@@ -16,6 +17,7 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
   return {
     "0001-foundation": foundationMigration(context),
     "0002-plans": plansMigration(context),
+    "0003-registries": registriesMigration(context),
     "0004-accounts": accountsMigration(context),
   };
 }
