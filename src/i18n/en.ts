@@ -1,4 +1,5 @@
 import { coreEn } from "./catalogues/core.js";
+import { formatsEn } from "./catalogues/formats.js";
 
 /**
  * English messages: the source catalogue. Each area keeps its messages in `catalogues/<area>.ts`
@@ -6,6 +7,7 @@ import { coreEn } from "./catalogues/core.js";
  */
 export const en = {
   ...coreEn,
+  ...formatsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
 import { coreFr } from "./catalogues/core.js";
+import { formatsFr } from "./catalogues/formats.js";
 import type { MessageKey } from "./en.js";
 
 /** Messages en français. Le compilateur exige chaque clé du catalogue anglais. */
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
+  ...formatsFr,
 };
