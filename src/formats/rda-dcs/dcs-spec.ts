@@ -355,7 +355,7 @@ function prepareProject(raw: JsonObject, path: JsonPath, context: NormaliseConte
   if (typeof raw.project_id !== "string") return raw;
   const { project_id_type: type, ...rest } = raw;
   const identifier = { identifier: raw.project_id, type: typeof type === "string" ? type : "other" };
-  context.report.repair(pathText(path, "project_id"), "formats.repair.flat_project_id");
+  context.report.repair(pathText(path), "formats.repair.flat_project_id");
   return { ...rest, project_id: [identifier] };
 }
 
