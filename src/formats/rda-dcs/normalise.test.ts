@@ -120,7 +120,7 @@ describe("normaliseDcs", () => {
   });
 
   it("keeps unknown keys and vendor extensions and writes them back in place", () => {
-    const input = { ...base(), dmproadmap_privacy: "public", extension: [{ dmphub: { x: 1 } }] };
+    const input: JsonObject = { ...base(), dmproadmap_privacy: "public", extension: [{ dmphub: { x: 1 } }] };
     (input.dataset as JsonObject[])[0]!.dmproadmap_note = "n";
     const { dcs, dmp } = imported(input);
     expect(dmp).toEqual(base());
