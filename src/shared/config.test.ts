@@ -35,5 +35,6 @@ describe("parseConfig", () => {
 
   it("never prints a password", () => {
     expect(redactUrl("postgres://u:secret@h/db")).toBe("postgres://u:***@h/db");
+    expect(redactUrl("postgres://u:secret@h:port/db")).toBe("postgres://***@h:port/db");
   });
 });

@@ -52,7 +52,8 @@ export function redactUrl(value: string): string {
     if (url.password) url.password = "***";
     return url.toString();
   } catch {
-    return "(unparsable URL)";
+    // Not a URL: still hide whatever sits where credentials would be.
+    return value.replace(/\/\/[^@/]*@/, "//***@");
   }
 }
 

@@ -56,6 +56,24 @@ class ImmediateSqliteDialect extends SqliteDialect {
 // PostgreSQL int8 (e.g. count(*)) arrives as a string by default; our counts fit in a double.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/** True when a trivial query answers within `timeoutMs`; never throws. */
+async function pingWithin(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const query = db
+    .selectNoFrom((eb) => eb.lit(1).as("ok"))
+    .execute()
+    .then(
+      () => true,
+      () => false,
+    );
+  const ok = await Promise.race([query, timeout]);
+  clearTimeout(timer);
+  return ok;
+}
+
 function openSqlite(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -68,14 +86,12 @@ function openSqlite(file: string): Database {
     db,
     dialect: "sqlite",
     target: file,
-    ping: async () => {
-      try {
-        return sqlite.prepare("select 1 as ok").get() !== undefined;
-      } catch {
-        return false;
-      }
+    ping: (timeoutMs = 2000) => pingWithin(db, timeoutMs),
+    close: async () => {
+      await db.destroy();
+      // Kysely closes the file only if it ever opened its connection; make sure it is closed.
+      if (sqlite.open) sqlite.close();
     },
-    close: () => db.destroy(),
   };
 }
 
@@ -88,20 +104,12 @@ function openPostgres(url: string): Database {
     db,
     dialect: "postgres",
     target: redactUrl(url),
-    ping: async (timeoutMs = 2000) => {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      const query = pool.query("select 1 as ok").then(
-        () => true,
-        () => false,
-      );
-      const ok = await Promise.race([query, timeout]);
-      clearTimeout(timer);
-      return ok;
+    ping: (timeoutMs = 2000) => pingWithin(db, timeoutMs),
+    close: async () => {
+      await db.destroy();
+      // Kysely ends the pool only if it ever used it; make sure it is ended.
+      if (!pool.ended) await pool.end();
     },
-    close: () => db.destroy(),
   };
 }
 

@@ -26,7 +26,11 @@ async function createSqlite(): Promise<TestDatabase> {
 }
 
 /** Create a fresh PostgreSQL database next to TEST_DATABASE_URL's; dropped after the test file. */
-async function createPostgres(adminUrl: string): Promise<TestDatabase> {
+async function createPostgres(givenUrl: string): Promise<TestDatabase> {
+  const given = new URL(givenUrl);
+  // Without a user name in the URL, pg falls back to $USER, which CI machines may not set.
+  if (!given.username) given.username = process.env.PGUSER || process.env.USER || "postgres";
+  const adminUrl = given.toString();
   const name = `carnet_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -50,6 +50,13 @@ export const coreEn = {
   "cli.server.stopping": "Stopping Carnet ({signal})…",
   "cli.server.stopped": "Carnet stopped.",
   "cli.unexpected": "Unexpected error: {message}",
+  "cli.option.help": "show help for this command",
+  "cli.option.version": "show Carnet's version",
+  "cli.help_command": "show help for a command",
+  "cli.help.usage": "Usage:",
+  "cli.help.options": "Options:",
+  "cli.help.commands": "Commands:",
+  "cli.help.arguments": "Arguments:",
 } as const;
 
 export const coreFr: Record<keyof typeof coreEn, string> = {
@@ -108,4 +115,11 @@ export const coreFr: Record<keyof typeof coreEn, string> = {
   "cli.server.stopping": "Arrêt de Carnet ({signal})…",
   "cli.server.stopped": "Carnet est arrêté.",
   "cli.unexpected": "Erreur inattendue : {message}",
+  "cli.option.help": "afficher l’aide de cette commande",
+  "cli.option.version": "afficher la version de Carnet",
+  "cli.help_command": "afficher l’aide d’une commande",
+  "cli.help.usage": "Utilisation :",
+  "cli.help.options": "Options :",
+  "cli.help.commands": "Commandes :",
+  "cli.help.arguments": "Arguments :",
 };

@@ -1,0 +1,53 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { testDialects } from "../support/databases.js";
+
+const sqlite = testDialects().filter((d) => d.name === "sqlite");
+
+describe.runIf(browserAvailable()).each(sqlite)("web app shell in Chromium ($name)", (dialect) => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp(dialect);
+    baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("renders the React page, shows server health, and switches language for good", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(baseUrl);
+    await expect.poll(() => page.getByTestId("health").textContent()).toContain("Server running on sqlite");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+    await page.getByText("Français").click();
+    await expect
+      .poll(() => page.getByTestId("health").textContent())
+      .toContain("Serveur en marche sur sqlite");
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId("health").textContent()).toContain("Serveur en marche");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("greets a French browser in French", async () => {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/plans/some-client-route`);
+    await expect.poll(() => page.getByTestId("health").textContent()).toContain("Serveur en marche");
+    await context.close();
+  });
+});
