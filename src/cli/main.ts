@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
+import { registerConvertCommand } from "./commands/convert.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { exitCodes, failAndExit, say } from "./output.js";
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerConvertCommand(program);
   return program;
 }
 

@@ -159,10 +159,11 @@ export function parseLeniently(text: string, maxDepth: number): LenientOutcome {
         pos++;
         return out;
       }
-      if (text[pos] !== '"') throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, '" or }');
+      if (text[pos] !== '"')
+        throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, "'\"' or '}'");
       const key = readString();
       skipSpace();
-      if (text[pos] !== ":") throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, ":");
+      if (text[pos] !== ":") throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, "':'");
       pos++;
       path.push(key);
       // defineProperty: a key named __proto__ must stay data, as JSON.parse keeps it.
@@ -182,7 +183,7 @@ export function parseLeniently(text: string, maxDepth: number): LenientOutcome {
         continue;
       }
       if (text[pos] === "}") continue;
-      throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, ", or }");
+      throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, "',' or '}'");
     }
   };
 
@@ -207,7 +208,7 @@ export function parseLeniently(text: string, maxDepth: number): LenientOutcome {
         continue;
       }
       if (text[pos] === "]") continue;
-      throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, ", or ]");
+      throw new SyntaxStop(pos >= text.length ? "end" : "unexpected", pos, "',' or ']'");
     }
   };
 

@@ -101,6 +101,11 @@ export const formatsEn = {
   "formats.report.line.kept": "kept",
   "formats.report.line.loss": "moved",
   "formats.report.line.info": "info",
+  "cli.convert.description":
+    "Convert a DMP between Carnet's native JSON and RDA DCS 1.2, 1.1 or 1.0 (report on stderr).",
+  "cli.convert.file": "JSON file to convert (native, RDA DCS, DMPTool…)",
+  "cli.convert.to": "target format",
+  "cli.convert.out": "write the result to this file instead of stdout",
   "formats.validate.valid": "{file}: valid {format}",
   "formats.validate.invalid": "{file}: not valid {format} ({count} problem(s))",
   "formats.validate.importable": "{file}: Carnet can import it after {repairs} repair(s)",
@@ -214,6 +219,11 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "formats.report.line.kept": "conservé",
   "formats.report.line.loss": "déplacé",
   "formats.report.line.info": "info",
+  "cli.convert.description":
+    "Convertit un PGD entre le JSON natif de Carnet et RDA DCS 1.2, 1.1 ou 1.0 (rapport sur la sortie d'erreur).",
+  "cli.convert.file": "fichier JSON à convertir (natif, RDA DCS, DMPTool…)",
+  "cli.convert.to": "format cible",
+  "cli.convert.out": "écrire le résultat dans ce fichier plutôt que sur la sortie standard",
   "formats.validate.valid": "{file} : {format} valide",
   "formats.validate.invalid": "{file} : {format} non valide ({count} problème(s))",
   "formats.validate.importable": "{file} : Carnet peut l'importer après {repairs} réparation(s)",

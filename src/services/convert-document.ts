@@ -1,0 +1,130 @@
+import { planSchema } from "../domain/index.js";
+import { detectFormat } from "../formats/detect-format.js";
+import { formatLabel, importDocument, type TargetFormat } from "../formats/import-document.js";
+import { readJson } from "../formats/json/read-json.js";
+import { exportDcs } from "../formats/rda-dcs/export-dcs.js";
+import type { DcsVersion } from "../formats/rda-dcs/model.js";
+import { validateDcs } from "../formats/rda-dcs/schemas.js";
+import type { FormatProblem, ReportEntry } from "../formats/report.js";
+
+/** How a conversion ended: the output text and its report, or a problem with the exit status it deserves. */
+export type ConversionOutcome =
+  | { ok: true; output: string; report: ReportEntry[] }
+  | { ok: false; status: "unreadable" | "invalid"; problem: FormatProblem; report: ReportEntry[] };
+
+function failed(problem: FormatProblem, report: ReportEntry[] = []): ConversionOutcome {
+  // Text that is not JSON, too big or too deep is "unusable input" (exit 2); the rest is "invalid" (exit 1).
+  const unreadable =
+    problem.code === "not_json" || problem.code === "too_large" || problem.code === "too_deep";
+  return { ok: false, status: unreadable ? "unreadable" : "invalid", problem, report };
+}
+
+function notYet(from: string, to: string): ConversionOutcome {
+  return failed({ code: "not_convertible", key: "formats.problem.not_supported_yet", params: { from, to } });
+}
+
+/**
+ * Convert a JSON document (any format Carnet reads) to `to`; the output is complete and valid or
+ * there is none. Pure: the caller reads and writes files.
+ */
+export function convertDocument(text: string, to: TargetFormat): ConversionOutcome {
+  const imported = importDocument(text);
+  if (!imported.ok) return failed(imported.problem);
+  const report = imported.report;
+  if (imported.value.format === "native") {
+    const parsed = planSchema.safeParse(imported.value.document);
+    if (!parsed.success) {
+      return failed(
+        {
+          code: "invalid",
+          key: "formats.problem.invalid",
+          params: { format: "Carnet native", count: parsed.error.issues.length },
+          problems: parsed.error.issues.map((issue) => ({
+            path: issue.path.join(".") || "(document)",
+            key: "formats.schema.other",
+            params: { message: issue.message },
+          })),
+        },
+        report.entries,
+      );
+    }
+    if (to !== "native") return notYet("Carnet native", to);
+    return { ok: true, output: `${JSON.stringify(parsed.data, null, 2)}\n`, report: report.entries };
+  }
+  if (to === "native") return notYet(`RDA DCS ${imported.value.dcs.source.version}`, "Carnet native");
+  const version = to.slice("rda-dcs-".length) as DcsVersion;
+  const exported = exportDcs(imported.value.dcs, version, {}, report);
+  if (!exported.ok) return failed(exported.problem, report.entries);
+  return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
+}
+
+/** What `validate` says about one document: its format, strict validity, and whether Carnet can import it. */
+export interface ValidationVerdict {
+  format: string;
+  /** Valid as it stands against its own format's rules (official schema for DCS). */
+  valid: boolean;
+  problems: { path: string; key: FormatProblem["key"]; params: FormatProblem["params"] }[];
+  /** Carnet can import it, possibly after the repairs counted here. */
+  importable: boolean;
+  repairs: number;
+  /** Set when the text could not be read at all (not JSON, too large, too deep). */
+  unreadable?: FormatProblem;
+}
+
+/**
+ * Validate a document of any format: DCS files strictly against the official schema of their
+ * detected version (each problem with its path), native plans against the native schema.
+ */
+export function validateDocument(text: string): ValidationVerdict {
+  const read = readJson(text);
+  if (!read.ok) {
+    return {
+      format: "-",
+      valid: false,
+      problems: [],
+      importable: false,
+      repairs: 0,
+      unreadable: read.problem,
+    };
+  }
+  const detected = detectFormat(read.value);
+  const imported = importDocument(text);
+  const importable = imported.ok;
+  const repairs = imported.ok ? imported.report.count("repair") + imported.report.count("kept") : 0;
+  if (detected.kind === "rda-dcs") {
+    const document = { dmp: detected.dmp };
+    const check = validateDcs(document, detected.version);
+    const strict = read.report.entries.length === 0 && detected.wrapper === "dmp";
+    return {
+      format: formatLabel(detected),
+      valid: strict && check.valid,
+      problems: check.valid ? [] : check.problems,
+      importable,
+      repairs,
+    };
+  }
+  if (detected.kind === "native") {
+    const parsed = planSchema.safeParse(read.value);
+    return {
+      format: formatLabel(detected),
+      valid: parsed.success,
+      problems: parsed.success
+        ? []
+        : parsed.error.issues.map((issue) => ({
+            path: issue.path.join(".") || "(document)",
+            key: "formats.schema.other" as const,
+            params: { message: issue.message },
+          })),
+      importable: parsed.success,
+      repairs: 0,
+    };
+  }
+  const problem = imported.ok ? undefined : imported.problem;
+  return {
+    format: formatLabel(detected),
+    valid: false,
+    problems: problem ? [{ path: "(document)", key: problem.key, params: problem.params }] : [],
+    importable,
+    repairs,
+  };
+}

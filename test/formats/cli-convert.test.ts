@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { validateDcs } from "../../src/formats/rda-dcs/schemas.js";
+import { runCli } from "../support/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "carnet-convert-"));
+const example = (path: string) => new URL(`../fixtures/formats/rda-dcs/${path}`, import.meta.url).pathname;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("carnet convert", () => {
+  it("writes valid DCS 1.1 to stdout and the report to stderr", async () => {
+    const result = await runCli([
+      "convert",
+      example("v1.0-tag/ex5-dataset-planned-host.json"),
+      "--to",
+      "rda-dcs-1.1",
+    ]);
+    expect(result.code).toBe(0);
+    expect(validateDcs(JSON.parse(result.stdout), "1.1")).toEqual({ valid: true });
+    expect(result.stderr).toContain("dmp.created: added timezone Z (was 2018-07-23T10:10:23.6)");
+    expect(result.stderr).toContain("dmp.language: language 'en' → ISO 639-3 code");
+  });
+
+  it("writes to --out, defaulting to DCS 1.2", async () => {
+    const out = join(dir, "out.json");
+    const result = await runCli(["convert", example("v1.1-tag/ex9-dmp-long.json"), "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(validateDcs(JSON.parse(readFileSync(out, "utf8")), "1.2")).toEqual({ valid: true });
+  });
+
+  it("exits 2 with a line and column for text that is not JSON, in French when asked", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, '{\n  "dmp": {\n    "title": x\n  }\n}');
+    const result = await runCli(["convert", bad], { CARNET_LANG: "fr" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ligne 3, colonne 14");
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 for a file that cannot be read", async () => {
+    const result = await runCli(["convert", join(dir, "missing.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ENOENT");
+  });
+
+  it("exits 1 and writes nothing when the plan cannot be converted", async () => {
+    const input = join(dir, "incomplete.json");
+    const out = join(dir, "never.json");
+    writeFileSync(input, JSON.stringify({ dmp: { title: "Only a title", dataset: [] } }));
+    const result = await runCli(["convert", input, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("contact, dmp_id, created missing");
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it("exits 1 when 1.0 cannot hold the plan", async () => {
+    const result = await runCli([
+      "convert",
+      example("v1.0-tag/ex1-header-fundedProject.json"),
+      "--to",
+      "rda-dcs-1.0",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("RDA DCS 1.0 requires at least one dataset");
+  });
+});
