@@ -84,54 +84,60 @@ function versionEvidence(dmp: JsonObject): {
   vendor: string[];
 } {
   const found = { v12: [] as string[], v10: [] as string[], not10: [] as string[], vendor: [] as string[] };
-  const visit = (value: unknown, path: string, parentKey: string): void => {
+  // Path segments are kept on a stack and joined only for the few findings we report.
+  const stack: (string | number)[] = ["dmp"];
+  const here = (key: string): string =>
+    [...stack, key].map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+  const note = (list: string[], key: string): void => {
+    if (list.length < 3) list.push(here(key));
+    else list.length++;
+  };
+  const visit = (value: unknown, parentKey: string): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        visit(item, `${path}[${index}]`, parentKey);
-      });
+      for (let index = 0; index < value.length; index++) {
+        stack.push(index);
+        visit(value[index], parentKey);
+        stack.pop();
+      }
       return;
     }
     if (!isObject(value)) return;
-    for (const [key, child] of Object.entries(value)) {
-      const here = `${path}.${key}`;
-      if (/^(dmproadmap|dmphub)_/.test(key) || (key === "extension" && parentKey === "dmp"))
-        found.vendor.push(here);
-      if (keys12.has(key)) found.v12.push(here);
-      if (key === "issued" && parentKey === "distribution") found.v12.push(here);
-      if (key === "project_id" && Array.isArray(child)) found.v12.push(here);
-      if ((key === "contact_id" || key === "metadata_standard_id") && Array.isArray(child))
-        found.v12.push(here);
-      const allowed = idTypes11[key];
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child = value[key];
       if (
-        allowed &&
-        isObject(child) &&
-        typeof child.type === "string" &&
-        !allowed.has(child.type.toLowerCase())
+        key.startsWith("dmproadmap_") ||
+        key.startsWith("dmphub_") ||
+        (key === "extension" && parentKey === "dmp")
       ) {
-        found.v12.push(`${here}.type`);
+        note(found.vendor, key);
       }
-      if (["dataset", "project", "funding", "distribution"].includes(key) && isObject(child))
-        found.v10.push(here);
-      if (
-        ["license", "metadata", "security_and_privacy", "role", "dataset"].includes(key) &&
-        Array.isArray(child) &&
-        child.length === 0
-      ) {
-        found.not10.push(here);
+      if (keys12.has(key) || (key === "issued" && parentKey === "distribution")) note(found.v12, key);
+      else if (Array.isArray(child)) {
+        if (key === "project_id" || key === "contact_id" || key === "metadata_standard_id")
+          note(found.v12, key);
+        else if (child.length === 0 && emptyNot10.has(key)) note(found.not10, key);
+        else if (key === "project" && child.some((p) => isObject(p) && (!p.start || !p.end)))
+          note(found.not10, key);
+      } else if (isObject(child)) {
+        if (objectIn10.has(key)) note(found.v10, key);
+        const allowed = idTypes11[key];
+        if (allowed && typeof child.type === "string" && !allowed.has(child.type.toLowerCase()))
+          note(found.v12, key);
       }
-      if (
-        key === "project" &&
-        Array.isArray(child) &&
-        child.some((p) => isObject(p) && (!p.start || !p.end))
-      ) {
-        found.not10.push(here);
+      if (typeof child === "object" && child !== null) {
+        stack.push(key);
+        visit(child, key);
+        stack.pop();
       }
-      visit(child, here, key);
     }
   };
-  visit(dmp, "dmp", "dmp");
+  visit(dmp, "dmp");
   return found;
 }
+
+const emptyNot10 = new Set(["license", "metadata", "security_and_privacy", "role", "dataset"]);
+const objectIn10 = new Set(["dataset", "project", "funding", "distribution"]);
 
 function schemaVersion(document: unknown, dmp: JsonObject): DcsVersion | undefined {
   for (const holder of [document, dmp]) {

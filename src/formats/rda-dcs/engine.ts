@@ -62,6 +62,17 @@ export function putAside(
   });
 }
 
+const snakeCache = new Map<string, string>();
+
+function snakeCase(key: string): string {
+  let snake = snakeCache.get(key);
+  if (snake === undefined) {
+    snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (snakeCache.size < 10_000) snakeCache.set(key, snake);
+  }
+  return snake;
+}
+
 /** Read `value` as an object of `spec`; `undefined` (with the original put aside) when impossible. */
 export function readObject(
   value: unknown,

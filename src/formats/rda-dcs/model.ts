@@ -68,5 +68,7 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** Set an own data property, safe even for a key named `__proto__`. */
 export function setOwn(target: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Plain assignment is much faster; only `__proto__` needs defineProperty to stay a data key.
+  if (key !== "__proto__") target[key] = value;
+  else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

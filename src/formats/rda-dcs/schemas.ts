@@ -16,7 +16,9 @@ const schemaFiles: Record<DcsVersion, string> = {
   "1.2": "maDMP-schema-1.2.json",
 };
 
-const compiled = new Map<DcsVersion, ValidateFunction>();
+// Two validators per version: a fast one that stops at the first error for the common valid case,
+// and an exhaustive one (allErrors) used only to explain an invalid document.
+const compiled = new Map<string, ValidateFunction>();
 
 /** The official schema of `version`, read from `data/schemas/rda-dcs/`. */
 export function loadDcsSchema(version: DcsVersion): Record<string, unknown> {
@@ -24,17 +26,16 @@ export function loadDcsSchema(version: DcsVersion): Record<string, unknown> {
   return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
 }
 
-function validatorFor(version: DcsVersion): ValidateFunction {
-  let validate = compiled.get(version);
+function validatorFor(version: DcsVersion, allErrors: boolean): ValidateFunction {
+  const id = `${version}/${allErrors}`;
+  let validate = compiled.get(id);
   if (!validate) {
     // 1.2 is written in draft 2020-12, 1.0 and 1.1 in draft-07; formats are asserted in both.
-    const ajv =
-      version === "1.2"
-        ? new Ajv2020({ allErrors: true, strict: true })
-        : new Ajv({ allErrors: true, strict: true });
+    const options = { allErrors, strict: true };
+    const ajv = version === "1.2" ? new Ajv2020(options) : new Ajv(options);
     addFormats(ajv);
     validate = ajv.compile(loadDcsSchema(version));
-    compiled.set(version, validate);
+    compiled.set(id, validate);
   }
   return validate;
 }
@@ -87,8 +88,9 @@ export function validateDcs(
   document: unknown,
   version: DcsVersion,
 ): { valid: true } | { valid: false; problems: SchemaProblem[] } {
-  const validate = validatorFor(version);
-  if (validate(document)) return { valid: true };
+  if (validatorFor(version, false)(document)) return { valid: true };
+  const validate = validatorFor(version, true);
+  validate(document);
   // oneOf failures repeat the inner errors; keep the specific ones first and drop duplicates.
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
