@@ -17,8 +17,9 @@ type Path = (string | number)[];
 
 function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
-  if (Array.isArray(value)) value.forEach((item, i) => paths(item, [...prefix, i], out));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) paths(value[i], [...prefix, i], out);
+  } else if (value && typeof value === "object") {
     for (const [key, child] of Object.entries(value)) paths(child, [...prefix, key], out);
   }
   return out;
