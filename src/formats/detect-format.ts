@@ -158,8 +158,11 @@ function flavourOf(dmp: JsonObject, vendor: string[]): DcsFlavour {
 
 /** Recognise a parsed document: native Carnet, RDA DCS (version from features), or DMP OPIDoR. */
 export function detectFormat(document: unknown): DetectedFormat {
-  if (isObject(document) && typeof document.carnetFormat === "string") {
-    return { kind: "native", formatVersion: document.carnetFormat, evidence: ["carnetFormat"] };
+  if (
+    isObject(document) &&
+    (typeof document.carnetFormat === "number" || typeof document.carnetFormat === "string")
+  ) {
+    return { kind: "native", formatVersion: String(document.carnetFormat), evidence: ["carnetFormat"] };
   }
   const found = unwrap(document);
   if (found) {

@@ -1,7 +1,8 @@
-import { planSchema } from "../domain/index.js";
+import { planSchema, type Template } from "../domain/index.js";
 import { detectFormat } from "../formats/detect-format.js";
 import { formatLabel, importDocument, type TargetFormat } from "../formats/import-document.js";
 import { readJson } from "../formats/json/read-json.js";
+import { exportPlanToDcs, importPlanFromDcs } from "../formats/native/native-dcs.js";
 import { exportDcs } from "../formats/rda-dcs/export-dcs.js";
 import type { DcsVersion } from "../formats/rda-dcs/model.js";
 import { validateDcs } from "../formats/rda-dcs/schemas.js";
@@ -19,15 +20,11 @@ function failed(problem: FormatProblem, report: ReportEntry[] = []): ConversionO
   return { ok: false, status: unreadable ? "unreadable" : "invalid", problem, report };
 }
 
-function notYet(from: string, to: string): ConversionOutcome {
-  return failed({ code: "not_convertible", key: "formats.problem.not_supported_yet", params: { from, to } });
-}
-
 /**
  * Convert a JSON document (any format Carnet reads) to `to`; the output is complete and valid or
  * there is none. Pure: the caller reads and writes files.
  */
-export function convertDocument(text: string, to: TargetFormat): ConversionOutcome {
+export function convertDocument(text: string, to: TargetFormat, template?: Template): ConversionOutcome {
   const imported = importDocument(text);
   if (!imported.ok) return failed(imported.problem);
   const report = imported.report;
@@ -48,10 +45,18 @@ export function convertDocument(text: string, to: TargetFormat): ConversionOutco
         report.entries,
       );
     }
-    if (to !== "native") return notYet("Carnet native", to);
-    return { ok: true, output: `${JSON.stringify(parsed.data, null, 2)}\n`, report: report.entries };
+    if (to === "native")
+      return { ok: true, output: `${JSON.stringify(parsed.data, null, 2)}\n`, report: report.entries };
+    const version = to.slice("rda-dcs-".length) as DcsVersion;
+    const exported = exportPlanToDcs(parsed.data, version, template, report);
+    if (!exported.ok) return failed(exported.problem, report.entries);
+    return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
   }
-  if (to === "native") return notYet(`RDA DCS ${imported.value.dcs.source.version}`, "Carnet native");
+  if (to === "native") {
+    const plan = importPlanFromDcs(imported.value.dcs, template, report);
+    if (!plan.ok) return failed(plan.problem, report.entries);
+    return { ok: true, output: `${JSON.stringify(plan.value, null, 2)}\n`, report: report.entries };
+  }
   const version = to.slice("rda-dcs-".length) as DcsVersion;
   const exported = exportDcs(imported.value.dcs, version, {}, report);
   if (!exported.ok) return failed(exported.problem, report.entries);
