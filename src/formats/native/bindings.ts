@@ -90,7 +90,8 @@ function setPath(target: JsonObject, path: string[], value: unknown): void {
       return;
     }
     if (listFields.has(key)) {
-      const list = Array.isArray(node[key]) ? (node[key] as unknown[]) : (node[key] = []);
+      if (!Array.isArray(node[key])) node[key] = [];
+      const list = node[key] as unknown[];
       if (!isObject(list[0])) list[0] = {};
       node = list[0] as JsonObject;
     } else {

@@ -214,6 +214,8 @@ const distribution: ObjectSpec = {
     title: text,
   },
   required: ["data_access", "title"],
+  // Spelled so in the 1.0 examples.
+  renames: { available_untill: "available_until" },
 };
 
 function metadataLanguage(parent: () => string | undefined): ObjectSpec["complete"] {

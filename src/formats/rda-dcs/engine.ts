@@ -101,7 +101,10 @@ export function readObject(
   const source = spec.prepare ? spec.prepare(raw, path, context) : raw;
   const out: JsonObject = {};
   for (const [rawKey, fieldValue] of Object.entries(source)) {
-    const renamed = spec.renames?.[rawKey];
+    // camelCase spellings (`byteSize`) of a standard snake_case key are read as that key.
+    const snake = snakeCase(rawKey);
+    const renamed =
+      spec.renames?.[rawKey] ?? (snake !== rawKey && Object.hasOwn(spec.fields, snake) ? snake : undefined);
     const key = renamed && !Object.hasOwn(source, renamed) ? renamed : rawKey;
     if (key !== rawKey) repair(context, path, key, "renamed", rawKey);
     const kind = Object.hasOwn(spec.fields, key) ? spec.fields[key] : undefined;

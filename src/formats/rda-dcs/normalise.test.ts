@@ -104,6 +104,21 @@ describe("normaliseDcs", () => {
     });
   });
 
+  it("reads camelCase keys and the misspelled available_untill of the 1.0 examples", () => {
+    const input = base();
+    (input.dataset as JsonObject[])[0]!.distribution = [
+      { title: "x", dataAccess: "open", byteSize: "1024", available_untill: "2030-01-01" },
+    ];
+    const { dmp, repairs } = imported(input);
+    expect(((dmp.dataset as JsonObject[])[0]!.distribution as JsonObject[])[0]).toEqual({
+      title: "x",
+      data_access: "open",
+      byte_size: 1024,
+      available_until: "2030-01-01",
+    });
+    expect(repairs.filter((r) => r.endsWith("renamed"))).toHaveLength(3);
+  });
+
   it("fills a missing dataset_id, personal_data and sensitive_data, reporting each", () => {
     const input = base();
     input.dataset = [{ title: "Data" }];
