@@ -8,6 +8,7 @@ import type { FormatResult } from "./report.js";
 /** A document read tolerantly: a normalised DCS plan, or a native document to be checked by the domain. */
 export type ImportedDocument =
   | { format: "rda-dcs"; dcs: NormalisedDcs }
+  | { format: "opidor-standard"; document: JsonObject }
   | { format: "native"; formatVersion: string; document: JsonObject };
 
 /** The format names `carnet convert --to` and the services accept. */
@@ -50,13 +51,13 @@ export function importDocument(
     };
   }
   if (detected.kind === "opidor-standard") {
+    read.report.add("info", "(document)", "formats.info.detected_opidor", {
+      evidence: detected.evidence.join(", "),
+    });
     return {
-      ok: false,
-      problem: {
-        code: "not_convertible",
-        key: "formats.problem.not_supported_yet",
-        params: { from: "DMP OPIDoR", to: "Carnet" },
-      },
+      ok: true,
+      value: { format: "opidor-standard", document: read.value as JsonObject },
+      report: read.report,
     };
   }
   if (detected.kind !== "rda-dcs") {

@@ -1,5 +1,6 @@
 import { planSchema, type Template } from "../domain/index.js";
 import { detectFormat } from "../formats/detect-format.js";
+import { importOpidor } from "../formats/dmp-opidor/import-opidor.js";
 import { formatLabel, importDocument, type TargetFormat } from "../formats/import-document.js";
 import { readJson } from "../formats/json/read-json.js";
 import { exportPlanToDcs, importPlanFromDcs } from "../formats/native/native-dcs.js";
@@ -24,10 +25,25 @@ function failed(problem: FormatProblem, report: ReportEntry[] = []): ConversionO
  * Convert a JSON document (any format Carnet reads) to `to`; the output is complete and valid or
  * there is none. Pure: the caller reads and writes files.
  */
-export function convertDocument(text: string, to: TargetFormat, template?: Template): ConversionOutcome {
+export function convertDocument(
+  text: string,
+  to: TargetFormat,
+  options: { template?: Template; now?: string } = {},
+): ConversionOutcome {
+  const { template } = options;
   const imported = importDocument(text);
   if (!imported.ok) return failed(imported.problem);
   const report = imported.report;
+  if (imported.value.format === "opidor-standard") {
+    const now = options.now ?? new Date().toISOString();
+    const plan = importOpidor(imported.value.document, { planId: "imported-plan", now }, report);
+    if (!plan.ok) return failed(plan.problem, report.entries);
+    if (to === "native")
+      return { ok: true, output: `${JSON.stringify(plan.value, null, 2)}\n`, report: report.entries };
+    const exported = exportPlanToDcs(plan.value, to.slice("rda-dcs-".length) as DcsVersion, template, report);
+    if (!exported.ok) return failed(exported.problem, report.entries);
+    return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
+  }
   if (imported.value.format === "native") {
     const parsed = planSchema.safeParse(imported.value.document);
     if (!parsed.success) {

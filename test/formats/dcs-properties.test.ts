@@ -140,9 +140,7 @@ describe("conversion of mutated real DMPs", () => {
         fc.array(mutation, { maxLength: 6 }),
         wrapper,
         textDamage,
-        fc.constantFrom("rda-dcs-1.2", "rda-dcs-1.1", "rda-dcs-1.0") as fc.Arbitrary<
-          "rda-dcs-1.2" | "rda-dcs-1.1" | "rda-dcs-1.0"
-        >,
+        fc.constantFrom<TargetFormat>("rda-dcs-1.2", "rda-dcs-1.1", "rda-dcs-1.0", "native"),
         (sampleIndex, mutations, how, textHow, target) => {
           let document = samples[sampleIndex];
           for (const m of mutations) {

@@ -81,12 +81,12 @@ export function revePlan(): Plan {
       },
     },
     contributions: {
-      c1: { id: "c1", personId: "jfc", role: "project_coordinator", scope: "project" },
-      c2: { id: "c2", personId: "aurelien", role: "dmp_manager", scope: "plan" },
+      c1: { id: "c1", personId: "jfc", role: "project-coordinator", scope: "project" },
+      c2: { id: "c2", personId: "aurelien", role: "dmp-manager", scope: "plan" },
       c3: {
         id: "c3",
         personId: "aurelien",
-        role: "contact_person",
+        role: "contact-person",
         scope: "output",
         outputId: "ro-interviews",
       },

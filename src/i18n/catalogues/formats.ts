@@ -62,6 +62,9 @@ export const formatsEn = {
     "object without {missing} (required, cannot be guessed); kept aside in the 'carnet' extension",
   "formats.kept.outside_dmp": "content next to 'dmp' ({value}); kept aside in the 'carnet' extension",
   "formats.kept.residue_unfit": "a value saved by an earlier down-conversion no longer fits; kept aside",
+  "formats.kept.opidor_label":
+    "label '{label}' is not in the DMP OPIDoR list; 'other' is used and the label kept",
+  "formats.repair.default_now": "missing; the import date {date} is used",
 
   "formats.loss.field_moved": "not defined in this version; moved to the 'carnet' extension",
   "formats.loss.item_moved": "breaks a rule of this version; moved to the 'carnet' extension",
@@ -73,6 +76,7 @@ export const formatsEn = {
   "formats.info.detected_dcs":
     "RDA DCS {version} detected (wrapper: {wrapper}, flavour: {flavour}; evidence: {evidence})",
   "formats.info.detected_native": "Carnet native format {version} detected",
+  "formats.info.detected_opidor": "DMP OPIDoR standard JSON detected (evidence: {evidence})",
   "formats.info.residue_restored": "{count} value(s) saved by an earlier down-conversion restored",
 
   "formats.problem.unknown_format":
@@ -179,6 +183,9 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "formats.kept.outside_dmp": "contenu à côté de « dmp » ({value}) ; conservé dans l'extension « carnet »",
   "formats.kept.residue_unfit":
     "une valeur sauvegardée par une conversion antérieure ne correspond plus ; conservée à part",
+  "formats.kept.opidor_label":
+    "le libellé « {label} » n'est pas dans la liste de DMP OPIDoR ; « other » est utilisé et le libellé conservé",
+  "formats.repair.default_now": "absent ; la date d'import {date} est utilisée",
 
   "formats.loss.field_moved": "non défini dans cette version ; déplacé dans l'extension « carnet »",
   "formats.loss.item_moved": "enfreint une règle de cette version ; déplacé dans l'extension « carnet »",
@@ -190,6 +197,7 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "formats.info.detected_dcs":
     "RDA DCS {version} détecté (enveloppe : {wrapper}, variante : {flavour} ; indices : {evidence})",
   "formats.info.detected_native": "format natif Carnet {version} détecté",
+  "formats.info.detected_opidor": "JSON « standard » de DMP OPIDoR détecté (indices : {evidence})",
   "formats.info.residue_restored":
     "{count} valeur(s) sauvegardée(s) par une conversion antérieure restaurée(s)",
 

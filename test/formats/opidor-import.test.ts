@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { importOpidor } from "../../src/formats/dmp-opidor/import-opidor.js";
+import type { JsonObject } from "../../src/formats/rda-dcs/model.js";
+import { validateDcs } from "../../src/formats/rda-dcs/schemas.js";
+import { convertDocument } from "../../src/services/convert-document.js";
+import { fixtureText } from "../support/format-fixtures.js";
+
+const now = "2026-11-28T12:00:00Z";
+
+/** A DMP OPIDoR "standard" plan shaped like the reference DMP (fr labels, as DMP OPIDoR stores them). */
+function reveStandard(): JsonObject {
+  return {
+    meta: {
+      title: 'DMP du projet "GTnum TECHNE#REVE"',
+      version: "Version initiale",
+      dmpLanguage: "fra",
+      dmpKeyword: ["5.8 Media and communications", "1.2 Computer and information sciences"],
+      creationDate: "2022-03-29",
+      lastModifiedDate: "2023-12-04",
+      contact: [
+        {
+          person: {
+            firstName: "Aurélien",
+            lastName: "Nguyen",
+            mbox: "a.nguyen@example.org",
+            personId: "0000-0003-0579-8173",
+            idType: "ORCID iD",
+          },
+          role: "Responsable du plan",
+        },
+      ],
+      relatedDoc: [
+        { title: "Solidarité numérique en éducation", docIdentifier: "https://hal.science/x", idType: "URL" },
+      ],
+    },
+    project: {
+      title: "GTnum TECHNE#REVE",
+      acronym: "REVE",
+      description: "<p>Dans le contexte COVID-19…</p>",
+      startDate: "2020-10-26",
+      endDate: "2023-06-30",
+      funding: [
+        {
+          funder: { name: "Ministère de l'Éducation nationale", idType: "ROR ID" },
+          fundingStatus: "Approuvé",
+        },
+      ],
+      partner: [
+        {
+          name: "Centre de recherche sur l'Education, les Apprentissages et la Didactique",
+          rnsr: "200415135N",
+        },
+        { name: "Réseau Canopé", orgId: "https://ror.org/0000", idType: "ROR ID" },
+      ],
+      principalInvestigator: [
+        {
+          person: {
+            firstName: "Jean-François",
+            lastName: "Cerisier",
+            personId: "0000-0002-3992-0547",
+            idType: "ORCID iD",
+          },
+          role: "Coordinateur du projet",
+        },
+      ],
+    },
+    researchOutput: [
+      {
+        researchOutputDescription: {
+          title: "Entretiens",
+          shortName: "RO1",
+          type: "Jeu de données",
+          containsPersonalData: "Oui",
+          containsSensitiveData: "Non",
+          hasEthicalIssues: "Ne sais pas",
+          contact: [
+            {
+              person: {
+                firstName: "Aurélien",
+                lastName: "Nguyen",
+                mbox: "a.nguyen@example.org",
+                personId: "0000-0003-0579-8173",
+              },
+              role: "Personne contact",
+            },
+          ],
+        },
+        sharing: { distribution: [{ releaseDate: "2024-01-01" }] },
+      },
+      {
+        researchOutputDescription: {
+          title: "Code",
+          shortName: "RO2",
+          type: "Software",
+          containsPersonalData: "No",
+        },
+      },
+    ],
+    budget: { cost: [{ title: "Storage", amount: 100 }] },
+  };
+}
+
+describe("DMP OPIDoR standard import", () => {
+  it("maps labels to codes and keeps persons, roles, outputs, funding and partners", () => {
+    const result = importOpidor(reveStandard(), { planId: "reve", now });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const plan = result.value;
+    expect(plan.details.versionLabel).toBe("initial");
+    expect(plan.details.researchDomains).toEqual(["5.8", "1.2"]);
+    expect(plan.createdAt).toBe("2022-03-29T00:00:00Z");
+    expect(plan.project?.acronym).toBe("REVE");
+    expect(plan.project?.funding).toEqual([
+      { funder: { name: "Ministère de l'Éducation nationale", identifiers: [] }, status: "granted" },
+    ]);
+    expect(plan.project?.partners[0]?.identifiers).toEqual([{ type: "rnsr", value: "200415135N" }]);
+    expect(
+      Object.values(plan.outputs).map((o) => [
+        o.shortName,
+        o.type,
+        o.personalData,
+        o.sensitiveData,
+        o.ethicalIssues,
+      ]),
+    ).toEqual([
+      ["RO1", "dataset", "yes", "no", "unknown"],
+      ["RO2", "software", "no", "unknown", "unknown"],
+    ]);
+    const roles = Object.values(plan.contributions).map((c) => [
+      plan.persons[c.personId]?.lastName,
+      c.role,
+      c.scope,
+      c.outputId,
+    ]);
+    expect(roles).toEqual([
+      ["Nguyen", "dmp-manager", "plan", undefined],
+      ["Cerisier", "project-coordinator", "project", undefined],
+      ["Nguyen", "contact-person", "output", "output-1"],
+    ]);
+    expect(plan.details.contactPersonId).toBe(plan.contributions["contribution-1"]?.personId);
+    // Fragments without a native field are kept with their output and the plan.
+    expect(plan.outputs["output-1"]?.extensions?.["dmp-opidor"]).toMatchObject({
+      sharing: { distribution: [{ releaseDate: "2024-01-01" }] },
+    });
+    expect(plan.extensions?.["dmp-opidor"]).toMatchObject({
+      budget: { cost: [{ title: "Storage", amount: 100 }] },
+    });
+  });
+
+  it("reads English labels too", () => {
+    const document = reveStandard();
+    (document.project as JsonObject).funding = [{ funder: { name: "ANR" }, fundingStatus: "Granted" }];
+    ((document.meta as JsonObject).contact as JsonObject[])[0]!.role = "DMP Manager";
+    const result = importOpidor(document, { planId: "reve", now });
+    expect(result.ok && result.value.project?.funding[0]?.status).toBe("granted");
+    expect(result.ok && Object.values(result.value.contributions)[0]?.role).toBe("dmp-manager");
+  });
+
+  it("converts to valid DCS 1.2 and keeps everything for a later import", () => {
+    const outcome = convertDocument(JSON.stringify(reveStandard()), "rda-dcs-1.2", { now });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const document = JSON.parse(outcome.output) as { dmp: JsonObject };
+    expect(validateDcs(document, "1.2")).toEqual({ valid: true });
+    expect(document.dmp.contact).toMatchObject({ name: "Aurélien Nguyen", mbox: "a.nguyen@example.org" });
+    const native = convertDocument(JSON.stringify(reveStandard()), "native", { now });
+    const again = convertDocument(outcome.output, "native", { now });
+    expect(native.ok && again.ok && JSON.parse(again.output)).toEqual(native.ok && JSON.parse(native.output));
+  });
+
+  it("imports DMP OPIDoR's ANR project sample (partial: no contact), with funding and RNSR partner", () => {
+    const outcome = convertDocument(fixtureText("opidor/anr_project_import_example.madmp.json"), "native", {
+      now,
+    });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const plan = JSON.parse(outcome.output);
+    expect(plan.project.funding[0]).toMatchObject({ grantId: "ANR-19-DATA-0017", status: "granted" });
+    expect(plan.project.partners[0].identifiers).toEqual([{ type: "rnsr", value: "198822446E" }]);
+    expect(plan.extensions["dmp-opidor"].project.startDate).toBe("2019");
+    // DCS needs a contact with an e-mail: the export says so instead of inventing one.
+    const dcs = convertDocument(outcome.output, "rda-dcs-1.2");
+    expect(dcs.ok || dcs.problem.params.missing).toBe("contact");
+  });
+});
