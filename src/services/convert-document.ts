@@ -140,6 +140,16 @@ export function validateDocument(text: string): ValidationVerdict {
       repairs: 0,
     };
   }
+  if (detected.kind === "opidor-standard" && imported.ok && imported.value.format === "opidor-standard") {
+    const plan = importOpidor(imported.value.document, { planId: "imported-plan", now: new Date().toISOString() });
+    return {
+      format: formatLabel(detected),
+      valid: plan.ok,
+      problems: plan.ok ? [] : (plan.problem.problems ?? []),
+      importable: plan.ok,
+      repairs: plan.ok ? plan.report.count("repair") + plan.report.count("kept") : 0,
+    };
+  }
   const problem = imported.ok ? undefined : imported.problem;
   return {
     format: formatLabel(detected),

@@ -7,6 +7,7 @@ import { isMessageKey, translate } from "../../src/i18n/translate.js";
 import { convertDocument } from "../../src/services/convert-document.js";
 import { dmphubCompleteDmp, officialExamples } from "../support/format-fixtures.js";
 import { revePlan } from "../support/native-plans.js";
+import { reveStandard } from "../support/opidor-samples.js";
 
 // Property: whatever we do to real DMP files, conversion never throws and never outputs an
 // invalid document — it gives a valid result with a report, or a clear, translated problem.
@@ -14,6 +15,8 @@ import { revePlan } from "../support/native-plans.js";
 const samples: unknown[] = [
   ...officialExamples().map((e) => JSON.parse(e.text) as unknown),
   dmphubCompleteDmp(),
+  revePlan(),
+  reveStandard(),
 ];
 
 type Path = (string | number)[];
@@ -184,7 +187,7 @@ describe("conversion of mutated real DMPs", () => {
   });
 
   it("reads every unmutated sample in every wrapper", () => {
-    for (const sample of samples.filter((s) => !(s as { carnetFormat?: number }).carnetFormat)) {
+    for (const sample of samples.filter((s) => (s as { dmp?: unknown }).dmp)) {
       for (const how of ["none", "items", "array", "bare"]) {
         const outcome = convertDocument(JSON.stringify(wrap(sample, how)), "rda-dcs-1.2");
         expect(outcome.ok || outcome.problem.key).toBe(true);
