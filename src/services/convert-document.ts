@@ -141,7 +141,10 @@ export function validateDocument(text: string): ValidationVerdict {
     };
   }
   if (detected.kind === "opidor-standard" && imported.ok && imported.value.format === "opidor-standard") {
-    const plan = importOpidor(imported.value.document, { planId: "imported-plan", now: new Date().toISOString() });
+    const plan = importOpidor(imported.value.document, {
+      planId: "imported-plan",
+      now: new Date().toISOString(),
+    });
     return {
       format: formatLabel(detected),
       valid: plan.ok,
