@@ -113,7 +113,7 @@ export function readObject(
       context.report.add("kept", pathText(path, rawKey), "formats.kept.unknown_key", { key: rawKey });
       continue;
     }
-    const read = readField(fieldValue, kind, [...path, key], path, key, context);
+    const read = readField(fieldValue, kind, path, key, context);
     if (read !== undefined) setOwn(out, key, read);
   }
   spec.complete?.(out, path, context, source);
@@ -132,7 +132,6 @@ export function readObject(
 function readField(
   value: unknown,
   kind: FieldKind,
-  fieldPath: JsonPath,
   path: JsonPath,
   key: string,
   context: NormaliseContext,
@@ -154,6 +153,8 @@ function readField(
     if (coerced.repair) repair(context, path, key, coerced.repair, value);
     return coerced.value;
   }
+  // Built only here: most fields are scalars and never need their own path array.
+  const fieldPath = [...path, key];
   if ("list" in kind) return readList(value, kind.list, fieldPath, path, key, context);
   if ("object" in kind) return readObject(value, kind.object, fieldPath, context);
   if ("array" in kind) return readArray(value, kind.array, fieldPath, path, key, context);
