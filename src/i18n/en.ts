@@ -1,3 +1,4 @@
+import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { formatsEn } from "./catalogues/formats.js";
 
@@ -7,6 +8,7 @@ import { formatsEn } from "./catalogues/formats.js";
  */
 export const en = {
   ...coreEn,
+  ...contentEn,
   ...formatsEn,
 } as const;
 

@@ -1,3 +1,4 @@
+import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { formatsFr } from "./catalogues/formats.js";
 import type { MessageKey } from "./en.js";
@@ -5,5 +6,6 @@ import type { MessageKey } from "./en.js";
 /** Messages en français. Le compilateur exige chaque clé du catalogue anglais. */
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
+  ...contentFr,
   ...formatsFr,
 };

@@ -8,7 +8,9 @@ import {
   migrateDatabase,
   openDatabase,
 } from "../storage/database.js";
+import { createNotifier } from "../storage/notifier.js";
 import { createSettingsRepository } from "../storage/settings-repository.js";
+import { createLiveHub, type LiveHub } from "./live.js";
 
 /**
  * Everything the use cases need, built once per process: the composition root shared by the
@@ -19,6 +21,8 @@ export interface AppContext {
   version: string;
   instanceId: string;
   migrations: MigrationSummary;
+  /** Live edits and presence between the open editors of a plan, across processes. */
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -43,12 +47,20 @@ export async function createAppContext(settings: DatabaseSettings): Promise<AppC
   try {
     const migrations = await migrateDatabase(database);
     const instanceId = await createSettingsRepository(database.db).setIfAbsent("instance_id", randomUUID());
+    const notifier = createNotifier(database, settings);
+    await notifier.start();
+    const live = createLiveHub(notifier);
     return {
       database,
       version: carnetVersion,
       instanceId,
       migrations,
-      close: () => database.close(),
+      live,
+      close: async () => {
+        await live.close();
+        await notifier.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();
