@@ -1,4 +1,4 @@
-import { planSchema, type Template } from "../domain/index.js";
+import { planSchema, type Template, type VocabularySet } from "../domain/index.js";
 import { detectFormat } from "../formats/detect-format.js";
 import { importOpidor } from "../formats/dmp-opidor/import-opidor.js";
 import { formatLabel, importDocument, type TargetFormat } from "../formats/import-document.js";
@@ -8,6 +8,7 @@ import { exportDcs } from "../formats/rda-dcs/export-dcs.js";
 import type { DcsVersion } from "../formats/rda-dcs/model.js";
 import { validateDcs } from "../formats/rda-dcs/schemas.js";
 import type { FormatProblem, ReportEntry } from "../formats/report.js";
+import { loadBuiltinContent } from "./builtin-content.js";
 
 /** How a conversion ended: the output text and its report, or a problem with the exit status it deserves. */
 export type ConversionOutcome =
@@ -28,7 +29,13 @@ function failed(problem: FormatProblem, report: ReportEntry[] = []): ConversionO
 export function convertDocument(
   text: string,
   to: TargetFormat,
-  options: { template?: Template; now?: string } = {},
+  options: {
+    /** Template whose bindings map answers; a native plan otherwise uses its own when it is in `templates`. */
+    template?: Template;
+    templates?: ReadonlyMap<string, Template>;
+    now?: string;
+    vocabularies?: VocabularySet;
+  } = {},
 ): ConversionOutcome {
   const { template } = options;
   const imported = importDocument(text);
@@ -36,7 +43,12 @@ export function convertDocument(
   const report = imported.report;
   if (imported.value.format === "opidor-standard") {
     const now = options.now ?? new Date().toISOString();
-    const plan = importOpidor(imported.value.document, { planId: "imported-plan", now }, report);
+    const vocabularies = options.vocabularies ?? loadBuiltinContent().vocabularies;
+    const plan = importOpidor(
+      imported.value.document,
+      { planId: "imported-plan", now, vocabularies },
+      report,
+    );
     if (!plan.ok) return failed(plan.problem, report.entries);
     if (to === "native")
       return { ok: true, output: `${JSON.stringify(plan.value, null, 2)}\n`, report: report.entries };
@@ -64,7 +76,9 @@ export function convertDocument(
     if (to === "native")
       return { ok: true, output: `${JSON.stringify(parsed.data, null, 2)}\n`, report: report.entries };
     const version = to.slice("rda-dcs-".length) as DcsVersion;
-    const exported = exportPlanToDcs(parsed.data, version, template, report);
+    const own = options.templates?.get(parsed.data.template.id);
+    const planTemplate = template ?? (own?.version === parsed.data.template.version ? own : undefined);
+    const exported = exportPlanToDcs(parsed.data, version, planTemplate, report);
     if (!exported.ok) return failed(exported.problem, report.entries);
     return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
   }

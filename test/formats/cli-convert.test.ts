@@ -67,3 +67,43 @@ describe("carnet convert", () => {
     expect(result.stderr).toContain("RDA DCS 1.0 requires at least one dataset");
   });
 });
+
+describe("carnet convert with native plans and templates", () => {
+  it("turns a DCS file into a native plan and back, using a built-in template's bindings", async () => {
+    const plan = join(dir, "plan.json");
+    const toNative = await runCli([
+      "convert",
+      example("v1.2/ex9-dmp-long.json"),
+      "--to",
+      "native",
+      "--template",
+      "science-europe-structured",
+      "--out",
+      plan,
+    ]);
+    expect(toNative.code).toBe(0);
+    const native = JSON.parse(readFileSync(plan, "utf8"));
+    expect(native.carnetFormat).toBe(1);
+    const back = await runCli([
+      "convert",
+      plan,
+      "--to",
+      "rda-dcs-1.2",
+      "--template",
+      "science-europe-structured",
+    ]);
+    expect(back.code).toBe(0);
+    expect(validateDcs(JSON.parse(back.stdout), "1.2")).toEqual({ valid: true });
+  });
+
+  it("exits 2 for an unknown template, naming the built-in ones", async () => {
+    const result = await runCli([
+      "convert",
+      example("v1.2/ex1-header-fundedProject.json"),
+      "--template",
+      "nope",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("science-europe-structured");
+  });
+});

@@ -5,6 +5,7 @@ import { exportPlanToDcs, importPlanFromDcs } from "../../src/formats/native/nat
 import { exportDcs } from "../../src/formats/rda-dcs/export-dcs.js";
 import type { DcsVersion, JsonObject, NormalisedDcs } from "../../src/formats/rda-dcs/model.js";
 import { validateDcs } from "../../src/formats/rda-dcs/schemas.js";
+import { loadBuiltinContent } from "../../src/services/builtin-content.js";
 import { officialExamples } from "../support/format-fixtures.js";
 import { revePlan } from "../support/native-plans.js";
 
@@ -176,5 +177,56 @@ describe("template bindings", () => {
     expect(Object.values(imported.outputs)[0]?.answers.distributions).toEqual(
       plan.outputs["ro-interviews"]!.answers.distributions,
     );
+  });
+});
+
+describe("the built-in Science Europe structured template's bindings", () => {
+  const template = loadBuiltinContent().templates.get("science-europe-structured")!;
+
+  function answeredPlan(): Plan {
+    const plan = revePlan();
+    plan.template = { id: template.id, version: template.version };
+    plan.outputs["ro-interviews"]!.answers = {
+      "description.keywords": [
+        { id: "k1", keyword: "école" },
+        { id: "k2", keyword: "innovation" },
+      ],
+      "description.identifier": { type: "doi", value: "10.1234/reve.1" },
+      "quality.description": "<p>Double coding of interviews</p>",
+      "preservation.description": "<p>Archived at Huma-Num</p>",
+      "sharing.distributions": [
+        {
+          id: "d1",
+          title: "Transcripts",
+          access: "shared",
+          format: "text/plain",
+          volume: { value: 2, unit: "GB" },
+        },
+      ],
+      "reuse.costs": [{ id: "c1", title: "Transcription", amount: { value: 1200 }, currency: "EUR" }],
+    };
+    return plan;
+  }
+
+  it("fills keywords, identifier, quality, preservation, distributions and plan costs", () => {
+    const document = toDcs(answeredPlan(), "1.2", template);
+    expect(validateDcs(document, "1.2")).toEqual({ valid: true });
+    const dmp = document.dmp as JsonObject;
+    const dataset = (dmp.dataset as JsonObject[])[0]!;
+    expect(dataset.keyword).toEqual(["école", "innovation"]);
+    expect(dataset.dataset_id).toEqual({ identifier: "10.1234/reve.1", type: "doi" });
+    expect(dataset.data_quality_assurance).toEqual(["<p>Double coding of interviews</p>"]);
+    expect(dataset.preservation_statement).toBe("<p>Archived at Huma-Num</p>");
+    expect(dataset.distribution).toEqual([
+      { title: "Transcripts", data_access: "shared", format: ["text/plain"], byte_size: 2_000_000_000 },
+    ]);
+    expect(dmp.cost).toEqual([{ title: "Transcription", value: 1200, currency_code: "EUR" }]);
+  });
+
+  it("round-trips exactly through DCS 1.2 and 1.1 with the template", () => {
+    const plan = answeredPlan();
+    for (const version of ["1.2", "1.1"] as const) {
+      expect(toPlan(toDcs(plan, version, template), template)).toEqual(plan);
+    }
   });
 });

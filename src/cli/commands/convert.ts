@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { type Command, Option } from "commander";
 import { type TargetFormat, targetFormats } from "../../formats/import-document.js";
 import type { FormatProblem, ReportEntry } from "../../formats/report.js";
+import { loadBuiltinContent } from "../../services/builtin-content.js";
 import { convertDocument } from "../../services/convert-document.js";
 import { exitCodes, say } from "../output.js";
 
@@ -39,8 +40,25 @@ export function readInputFile(file: string): string {
   }
 }
 
-function convert(file: string, flags: { to: TargetFormat; out?: string }): void {
-  const outcome = convertDocument(readInputFile(file), flags.to);
+interface ConvertFlags {
+  to: TargetFormat;
+  out?: string;
+  template?: string;
+}
+
+function convert(file: string, flags: ConvertFlags): void {
+  const content = loadBuiltinContent();
+  const template = flags.template ? content.templates.get(flags.template) : undefined;
+  if (flags.template && !template) {
+    const known = [...content.templates.keys()].join(", ");
+    console.error(`carnet: ${say("cli.convert.unknown_template", { template: flags.template, known })}`);
+    process.exit(exitCodes.usage);
+  }
+  const outcome = convertDocument(readInputFile(file), flags.to, {
+    template,
+    templates: content.templates,
+    vocabularies: content.vocabularies,
+  });
   printReport(outcome.report);
   if (!outcome.ok) {
     printProblem(outcome.problem, file);
@@ -66,5 +84,6 @@ export function registerConvertCommand(program: Command): void {
       new Option("--to <format>", say("cli.convert.to")).choices(targetFormats).default("rda-dcs-1.2"),
     )
     .option("-o, --out <path>", say("cli.convert.out"))
-    .action((file: string, flags: { to: TargetFormat; out?: string }) => convert(file, flags));
+    .option("-t, --template <id>", say("cli.convert.template"))
+    .action((file: string, flags: ConvertFlags) => convert(file, flags));
 }

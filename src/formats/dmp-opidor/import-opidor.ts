@@ -1,11 +1,14 @@
 import {
   type Contribution,
   carnetFormatVersion,
+  codeFromName,
   type Organisation,
   type Person,
   type Plan,
   planSchema,
   type ResearchOutput,
+  type VocabularySet,
+  vocabularyIds,
 } from "../../domain/index.js";
 import { isObject, type JsonObject } from "../rda-dcs/model.js";
 import { coerceDate, coerceDateTime, coerceLanguage } from "../rda-dcs/values.js";
@@ -45,7 +48,7 @@ function rest(source: JsonObject, used: readonly string[]): JsonObject | undefin
  */
 export function importOpidor(
   document: JsonObject,
-  options: { planId: string; now: string },
+  options: { planId: string; now: string; vocabularies?: VocabularySet },
   report = new Report(),
 ): FormatResult<Plan> {
   const meta = isObject(document.meta) ? document.meta : {};

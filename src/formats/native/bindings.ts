@@ -82,25 +82,6 @@ function fromDcs(value: unknown, question: Pick<Question, "kind">): AnswerValue 
   }
 }
 
-function setPath(target: JsonObject, path: string[], value: unknown): void {
-  let node = target;
-  path.forEach((key, index) => {
-    if (index === path.length - 1) {
-      node[key] = value;
-      return;
-    }
-    if (listFields.has(key)) {
-      if (!Array.isArray(node[key])) node[key] = [];
-      const list = node[key] as unknown[];
-      if (!isObject(list[0])) list[0] = {};
-      node = list[0] as JsonObject;
-    } else {
-      if (!isObject(node[key])) node[key] = {};
-      node = node[key] as JsonObject;
-    }
-  });
-}
-
 function getPath(source: JsonObject, path: string[]): unknown {
   let node: unknown = source;
   path.forEach((key, index) => {
@@ -110,39 +91,88 @@ function getPath(source: JsonObject, path: string[]): unknown {
   return node;
 }
 
-/** Write the bound answers of `answers` into `target` (the dmp or one dataset). */
+const bytesPerUnit: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, pb: 1e15 };
+
+/** A volume answer (`{ value: 2, unit: "GB" }`) bound to `byte_size` is written in bytes. */
+function toBytes(answer: unknown): number | undefined {
+  if (!isObject(answer) || typeof answer.value !== "number") return undefined;
+  const factor = bytesPerUnit[String(answer.unit ?? "B").toLowerCase()];
+  return factor === undefined ? undefined : Math.round(answer.value * factor);
+}
+
+function valueFor(answer: unknown, last: string): unknown {
+  return last === "byte_size" ? toBytes(answer) : toDcs(answer as AnswerValue, last);
+}
+
+/** Set a value; a list value is appended to what other questions bound to the same list wrote. */
+function put(target: JsonObject, path: string[], value: unknown): void {
+  if (value === undefined) return;
+  const last = path.at(-1) ?? "";
+  const holder = ensureHolder(target, path.slice(0, -1));
+  const existing = holder[last];
+  holder[last] = Array.isArray(value) && Array.isArray(existing) ? [...existing, ...value] : value;
+}
+
+/** The object at `path`, created on the way; a list field is entered through its first element. */
+function ensureHolder(target: JsonObject, path: string[]): JsonObject {
+  let node = target;
+  for (const key of path) {
+    if (listFields.has(key)) {
+      if (!Array.isArray(node[key])) node[key] = [];
+      const list = node[key] as unknown[];
+      if (!isObject(list[0])) list[0] = {};
+      node = list[0] as JsonObject;
+    } else {
+      if (!isObject(node[key])) node[key] = {};
+      node = node[key] as JsonObject;
+    }
+  }
+  return node;
+}
+
+/**
+ * Write the bound answers into `dataset` (output-scoped questions) or `dmp`. Output questions bound
+ * to `dmp.*` (costs, contributors) add to the plan-level lists; several questions bound to one list
+ * add up; a group sub-field bound to the group's own path makes each item a plain list element
+ * (keywords). Person answers are carried by contributions, not here.
+ */
 export function writeBound(
-  target: JsonObject,
+  dmp: JsonObject,
+  dataset: JsonObject | undefined,
   questions: Question[],
   answers: Answers,
-  root: "dmp" | "dataset",
 ): void {
   for (const question of questions) {
-    const path = segments(question.binding ?? "", root);
     const answer = answers[question.id];
-    if (!path || path.length === 0 || answer === undefined) continue;
+    if (answer === undefined || question.kind === "person" || question.kind === "persons") continue;
+    const onDataset = dataset !== undefined && (question.binding ?? "").startsWith("dataset.");
+    const root = onDataset ? "dataset" : "dmp";
+    const target = onDataset ? dataset : dmp;
+    const path = question.binding ? segments(question.binding, root) : [];
+    if (!path) continue;
     if (question.kind === "group" && Array.isArray(answer)) {
-      const items = answer.map((item) => {
+      const items = answer.flatMap((item) => {
+        const fields = item as Record<string, unknown>;
         const element: JsonObject = {};
         for (const field of question.fields ?? []) {
-          const sub = field.binding ? segments(field.binding, root) : undefined;
+          if (!field.binding || field.kind === "person" || field.kind === "persons") continue;
+          const sub = segments(field.binding, root);
+          if (!sub) continue;
           const rest =
-            sub && sub.slice(0, path.length).join(".") === path.join(".")
-              ? sub.slice(path.length)
-              : undefined;
-          const fields = item as Record<string, unknown>;
-          const value = isObject(fields)
-            ? toDcs(fields[field.id] as AnswerValue, rest?.at(-1) ?? "")
-            : undefined;
-          if (rest && rest.length > 0 && value !== undefined) setPath(element, rest, value);
+            sub.slice(0, path.length).join(".") === path.join(".") ? sub.slice(path.length) : undefined;
+          const value = valueFor(fields[field.id], sub.at(-1) ?? "");
+          if (value === undefined) continue;
+          // A sub-field bound to the group's own path: the item is the value itself.
+          if (rest && rest.length === 0 && path.length > 0) return Array.isArray(value) ? value : [value];
+          if (rest && rest.length > 0) put(element, rest, value);
+          else if (path.length === 0) put(target, sub, value); // an unbound group: each field stands alone
         }
-        return element;
+        return path.length > 0 && Object.keys(element).length > 0 ? [element] : [];
       });
-      setPath(target, path, items);
+      if (path.length > 0 && items.length > 0) put(target, path, items);
       continue;
     }
-    const value = toDcs(answer, path.at(-1) ?? "");
-    if (value !== undefined) setPath(target, path, value);
+    if (path.length > 0) put(target, path, valueFor(answer, path.at(-1) ?? ""));
   }
 }
 

@@ -114,10 +114,10 @@ export function dcsFromPlan(plan: Plan, template?: Template): JsonObject {
       sensitive_data: output.sensitiveData,
     };
     if (output.description !== undefined) dataset.description = output.description;
-    writeBound(dataset, bound.output, output.answers, "dataset");
+    writeBound(dmp, dataset, bound.output, output.answers);
     return dataset;
   });
-  writeBound(dmp, bound.plan, plan.answers, "dmp");
+  writeBound(dmp, undefined, bound.plan, plan.answers);
   return dmp;
 }
 

@@ -110,6 +110,9 @@ export const formatsEn = {
   "cli.convert.file": "JSON file to convert (native, RDA DCS, DMPTool…)",
   "cli.convert.to": "target format",
   "cli.convert.out": "write the result to this file instead of stdout",
+  "cli.convert.template":
+    "built-in template whose DCS bindings map answers (e.g. science-europe-structured); plans name their own",
+  "cli.convert.unknown_template": "Unknown template '{template}'. Built-in templates: {known}.",
   "formats.validate.valid": "{file}: valid {format}",
   "formats.validate.invalid": "{file}: not valid {format} ({count} problem(s))",
   "formats.validate.importable": "{file}: Carnet can import it after {repairs} repair(s)",
@@ -232,6 +235,9 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "cli.convert.file": "fichier JSON à convertir (natif, RDA DCS, DMPTool…)",
   "cli.convert.to": "format cible",
   "cli.convert.out": "écrire le résultat dans ce fichier plutôt que sur la sortie standard",
+  "cli.convert.template":
+    "modèle intégré dont les liaisons DCS relient les réponses (ex. science-europe-structured) ; un plan nomme le sien",
+  "cli.convert.unknown_template": "Modèle « {template} » inconnu. Modèles intégrés : {known}.",
   "formats.validate.valid": "{file} : {format} valide",
   "formats.validate.invalid": "{file} : {format} non valide ({count} problème(s))",
   "formats.validate.importable": "{file} : Carnet peut l'importer après {repairs} réparation(s)",
