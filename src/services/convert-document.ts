@@ -158,6 +158,7 @@ export function validateDocument(text: string): ValidationVerdict {
     const plan = importOpidor(imported.value.document, {
       planId: "imported-plan",
       now: new Date().toISOString(),
+      vocabularies: loadBuiltinContent().vocabularies,
     });
     return {
       format: formatLabel(detected),

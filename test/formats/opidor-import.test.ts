@@ -91,3 +91,20 @@ describe("DMP OPIDoR standard import", () => {
     expect(dcs.ok || dcs.problem.params.missing).toBe("contact");
   });
 });
+
+describe("DMP OPIDoR labels through the built-in vocabularies", () => {
+  it("reads older and variant labels the fixed tables do not list", async () => {
+    const { loadBuiltinContent } = await import("../../src/services/builtin-content.js");
+    const document = reveStandard();
+    ((document.meta as JsonObject).contact as JsonObject[])[0]!.role =
+      "Responsable du plan de gestion de données";
+    const withData = importOpidor(document, {
+      planId: "reve",
+      now,
+      vocabularies: loadBuiltinContent().vocabularies,
+    });
+    const without = importOpidor(document, { planId: "reve", now });
+    expect(withData.ok && Object.values(withData.value.contributions)[0]?.role).toBe("dmp-manager");
+    expect(without.ok && Object.values(without.value.contributions)[0]?.role).toBe("other");
+  });
+});

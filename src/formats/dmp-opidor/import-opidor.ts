@@ -57,13 +57,26 @@ export function importOpidor(
   const contributions: Record<string, Contribution> = {};
   const byKey = new Map<string, string>();
 
+  // The built-in vocabularies (labels and aliases in every language) first, the fixed tables after.
+  const vocabularyOf = new Map<ReadonlyMap<string, string>, string>([
+    [opidorRoles, vocabularyIds.contributorRoles],
+    [opidorOutputTypes, vocabularyIds.outputTypes],
+    [opidorVersionLabels, vocabularyIds.versionLabels],
+    [opidorFundingStatus, vocabularyIds.fundingStatus],
+    [opidorYesNoUnknown, vocabularyIds.triState],
+  ]);
   const label = (
     vocabulary: ReadonlyMap<string, string>,
     value: unknown,
     path: string,
     fallback?: string,
   ) => {
-    const code = codeFor(vocabulary, value);
+    const id = vocabularyOf.get(vocabulary);
+    const fromData =
+      options.vocabularies && id && typeof value === "string"
+        ? codeFromName(options.vocabularies, id, value)
+        : undefined;
+    const code = fromData ?? codeFor(vocabulary, value);
     if (code === undefined && text(value))
       report.add("kept", path, "formats.kept.opidor_label", { label: preview(value) });
     return code ?? fallback;
