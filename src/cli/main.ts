@@ -3,7 +3,9 @@ import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerConvertCommand } from "./commands/convert.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
+import { registerNewCommand } from "./commands/new-plan.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerValidateCommand } from "./commands/validate.js";
 import { exitCodes, failAndExit, say } from "./output.js";
 
 const helpTitles: Record<string, MessageKey> = {
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
     });
   registerServeCommand(program);
   registerDbCommands(program);
+  registerValidateCommand(program);
+  registerNewCommand(program);
   registerConvertCommand(program);
   return program;
 }

@@ -74,7 +74,10 @@ export const answerValueSchema = z.union([
 ]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
+const groupAnswerSchema = z.array(groupItemSchema);
+
 /** The zod schema an answer to a question of `kind` must satisfy (group items are checked per field). */
 export function answerSchemaFor(kind: QuestionKind): z.ZodType {
-  return kind === "group" ? z.array(groupItemSchema) : answerSchemas[kind];
+  // One schema instance per kind: building zod schemas is far costlier than using them.
+  return kind === "group" ? groupAnswerSchema : answerSchemas[kind];
 }

@@ -1,6 +1,7 @@
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { formatsEn } from "./catalogues/formats.js";
+import { modelEn } from "./catalogues/model.js";
 
 /**
  * English messages: the source catalogue. Each area keeps its messages in `catalogues/<area>.ts`
@@ -8,6 +9,7 @@ import { formatsEn } from "./catalogues/formats.js";
  */
 export const en = {
   ...coreEn,
+  ...modelEn,
   ...contentEn,
   ...formatsEn,
 } as const;

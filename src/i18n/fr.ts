@@ -1,11 +1,13 @@
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { formatsFr } from "./catalogues/formats.js";
+import { modelFr } from "./catalogues/model.js";
 import type { MessageKey } from "./en.js";
 
 /** Messages en français. Le compilateur exige chaque clé du catalogue anglais. */
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
+  ...modelFr,
   ...contentFr,
   ...formatsFr,
 };

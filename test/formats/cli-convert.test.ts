@@ -107,3 +107,17 @@ describe("carnet convert with native plans and templates", () => {
     expect(result.stderr).toContain("science-europe-structured");
   });
 });
+
+describe("carnet validate with other formats", () => {
+  it("checks DCS files against the schema of their version, one line per problem", async () => {
+    const valid = await runCli(["validate", example("v1.1-tag/ex9-dmp-long.json")]);
+    expect([valid.code, valid.stdout.trim()]).toEqual([
+      0,
+      `${example("v1.1-tag/ex9-dmp-long.json")}: valid RDA DCS 1.1`,
+    ]);
+    const invalid = await runCli(["validate", example("v1.2/ex10-fairsharing.json")]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain("dmp.dataset[0].distribution[0].host.url: not a valid url");
+    expect(invalid.stdout).toContain("Carnet can import it after 2 repair(s)");
+  });
+});

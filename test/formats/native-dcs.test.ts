@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type Plan, planSchema, type Template } from "../../src/domain/index.js";
 import { importDocument } from "../../src/formats/import-document.js";
@@ -228,5 +229,26 @@ describe("the built-in Science Europe structured template's bindings", () => {
     for (const version of ["1.2", "1.1"] as const) {
       expect(toPlan(toDcs(plan, version, template), template)).toEqual(plan);
     }
+  });
+});
+
+describe("examples/reve.carnet.json (the reference DMP in the native format)", () => {
+  const content = loadBuiltinContent();
+  const text = readFileSync(new URL("../../examples/reve.carnet.json", import.meta.url), "utf8");
+  const plan = planSchema.parse(JSON.parse(text));
+  const template = content.templates.get(plan.template.id);
+
+  it.each(["1.2", "1.1"] as const)("→ DCS %s → native is identical", (version) => {
+    const document = toDcs(plan, version, template);
+    expect(validateDcs(document, version)).toEqual({ valid: true });
+    expect(toPlan(document, template)).toEqual(plan);
+  });
+
+  it("writes a reserved stand-in for the contact's missing e-mail, and drops it on import", () => {
+    const dmp = toDcs(plan, "1.2", template).dmp as JsonObject;
+    expect((dmp.contact as JsonObject).mbox).toBe("no-email@carnet.invalid");
+    const { carnet: _, ...plain } = dmp;
+    const imported = toPlan({ dmp: plain });
+    expect(Object.values(imported.persons).every((person) => person.email === undefined)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import {
 import { normaliseDcs } from "../rda-dcs/normalise.js";
 import { type FormatResult, Report } from "../report.js";
 import { applyJsonPatch, diffJson } from "./merge-patch.js";
-import { dcsFromPlan, localDmpIdPrefix, planFromDcs } from "./standard-mapping.js";
+import { dcsFromPlan, localDmpIdPrefix, noMailbox, planFromDcs } from "./standard-mapping.js";
 
 /**
  * Native plan ↔ RDA DCS, lossless both ways:
@@ -87,6 +87,9 @@ export function exportPlanToDcs(
   template?: Template,
   report = new Report(),
 ): FormatResult<JsonObject> {
+  const contact = plan.details.contactPersonId ? plan.persons[plan.details.contactPersonId] : undefined;
+  if (contact && !contact.email)
+    report.repair("dmp.contact.mbox", "formats.repair.no_mailbox", { mbox: noMailbox });
   const base = normalisedStandard(dcsFromPlan(plan, template), report);
   if (!base.ok) return base;
   const outputIds = listOutputs(plan).map((o) => o.id);

@@ -16,6 +16,9 @@ import { boundQuestions, readBound, writeBound } from "./bindings.js";
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 const codePattern = /^[A-Za-z0-9][A-Za-z0-9._+:-]{0,99}$/;
+/** The DCS `mbox` written for a contact without e-mail (RFC 2606 reserved domain). */
+export const noMailbox = "no-email@carnet.invalid";
+
 /** The DCS `dmp_id` of a plan that has no identifier of its own. */
 export const localDmpIdPrefix = "urn:carnet:plan:";
 
@@ -66,7 +69,13 @@ export function dcsFromPlan(plan: Plan, template?: Template): JsonObject {
   if (otherIds.length > 0)
     dmp.alternate_identifier = otherIds.map((id) => ({ identifier: id.value, type: id.type }));
   if (contact) {
-    dmp.contact = { name: fullName(contact), mbox: contact.email ?? "", contact_id: personId(contact) };
+    // DCS requires an e-mail for the contact; a plan may not have one yet (the reference DMP has
+    // none). A reserved, recognisable address stands in, and the import drops it again.
+    dmp.contact = {
+      name: fullName(contact),
+      mbox: contact.email || noMailbox,
+      contact_id: personId(contact),
+    };
     if (contact.affiliations.length > 0)
       (dmp.contact as JsonObject).affiliation = organisations(contact.affiliations);
   }
@@ -145,8 +154,8 @@ export function planFromDcs(dmp: JsonObject, planId: string, template?: Template
   const contributions: Record<string, Contribution> = {};
   const byKey = new Map<string, string>();
   const addPerson = (source: JsonObject, idField: string): string => {
-    const key =
-      typeof source.mbox === "string" && source.mbox ? `m:${source.mbox}` : `n:${String(source.name)}`;
+    const mbox = typeof source.mbox === "string" && source.mbox !== noMailbox ? source.mbox : "";
+    const key = mbox ? `m:${mbox}` : `n:${String(source.name)}`;
     const known = byKey.get(key);
     if (known) return known;
     const id = `person-${byKey.size + 1}`;
@@ -161,7 +170,7 @@ export function planFromDcs(dmp: JsonObject, planId: string, template?: Template
       id,
       kind: "person",
       lastName: String(source.name ?? ""),
-      ...(typeof source.mbox === "string" && source.mbox ? { email: source.mbox } : {}),
+      ...(mbox ? { email: mbox } : {}),
       identifiers: identifiersOf(source[idField]),
       affiliations,
     };

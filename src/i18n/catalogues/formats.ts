@@ -54,6 +54,8 @@ export const formatsEn = {
   "formats.repair.language_inherited": "language missing; '{language}' taken from the dataset or plan",
   "formats.repair.date_copied": "missing; copied from {from}",
   "formats.repair.default_empty_list": "missing; an empty list is written",
+  "formats.repair.no_mailbox":
+    "the contact person has no e-mail, which DCS requires; '{mbox}' is written and dropped again on import",
 
   "formats.kept.unknown_key": "'{key}' is not part of the standard; kept and exported again",
   "formats.kept.invalid_value": "value {value} cannot be made valid; kept aside in the 'carnet' extension",
@@ -113,9 +115,9 @@ export const formatsEn = {
   "cli.convert.template":
     "built-in template whose DCS bindings map answers (e.g. science-europe-structured); plans name their own",
   "cli.convert.unknown_template": "Unknown template '{template}'. Built-in templates: {known}.",
-  "formats.validate.valid": "{file}: valid {format}",
-  "formats.validate.invalid": "{file}: not valid {format} ({count} problem(s))",
-  "formats.validate.importable": "{file}: Carnet can import it after {repairs} repair(s)",
+  "formats.validate.valid": "valid {format}",
+  "formats.validate.invalid": "not valid {format} ({count} problem(s))",
+  "formats.validate.importable": "Carnet can import it after {repairs} repair(s) (carnet convert)",
 } as const;
 
 export const formatsFr: Record<keyof typeof formatsEn, string> = {
@@ -175,6 +177,8 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "formats.repair.language_inherited": "langue absente ; « {language} » reprise du jeu de données ou du plan",
   "formats.repair.date_copied": "absent ; copié depuis {from}",
   "formats.repair.default_empty_list": "absent ; une liste vide est écrite",
+  "formats.repair.no_mailbox":
+    "la personne contact n'a pas d'adresse électronique, exigée par DCS ; « {mbox} » est écrit et retiré à l'import",
 
   "formats.kept.unknown_key": "« {key} » ne fait pas partie du standard ; conservé et réexporté",
   "formats.kept.invalid_value":
@@ -238,7 +242,7 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "cli.convert.template":
     "modèle intégré dont les liaisons DCS relient les réponses (ex. science-europe-structured) ; un plan nomme le sien",
   "cli.convert.unknown_template": "Modèle « {template} » inconnu. Modèles intégrés : {known}.",
-  "formats.validate.valid": "{file} : {format} valide",
-  "formats.validate.invalid": "{file} : {format} non valide ({count} problème(s))",
-  "formats.validate.importable": "{file} : Carnet peut l'importer après {repairs} réparation(s)",
+  "formats.validate.valid": "{format} valide",
+  "formats.validate.invalid": "{format} non valide ({count} problème(s))",
+  "formats.validate.importable": "Carnet peut l'importer après {repairs} réparation(s) (carnet convert)",
 };

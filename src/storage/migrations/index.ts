@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import { foundationMigration } from "./0001-foundation.js";
+import { plansMigration } from "./0002-plans.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -13,5 +14,6 @@ export interface MigrationContext {
 export function listMigrations(context: MigrationContext): Record<string, Migration> {
   return {
     "0001-foundation": foundationMigration(context),
+    "0002-plans": plansMigration(context),
   };
 }

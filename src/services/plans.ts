@@ -1,0 +1,246 @@
+import { randomUUID } from "node:crypto";
+import {
+  applyOps,
+  type DescribedChange,
+  describeChanges,
+  diffDocuments,
+  type EditEvent,
+  type EditOp,
+  planAtRevision,
+  revertOps,
+} from "../domain/edit/index.js";
+import { carnetFormatVersion, type Plan, planSchema } from "../domain/plan.js";
+import { type Problem, problemsFromZod } from "../domain/problems.js";
+import { checkPlanRules } from "../domain/validate-plan.js";
+import type { UiLanguage } from "../i18n/translate.js";
+import { AppError } from "../shared/app-error.js";
+import { createPlansRepository, type PlanSummary, StaleRevisionError } from "../storage/plans-repository.js";
+import type { AppContext } from "./app-context.js";
+import type { Actor, PlanContent } from "./plan-content.js";
+import { copyWithNewIds } from "./plan-copy.js";
+
+export interface NewPlanInput {
+  templateId: string;
+  /** ISO 639-3 language the plan is written in (fra, eng…). */
+  language: string;
+  title: string;
+  context?: Plan["context"];
+}
+
+/** An accepted edit: the new plan, its event, and the problems the plan still has (drafts may have some). */
+export interface EditOutcome {
+  plan: Plan;
+  event: EditEvent;
+  problems: Problem[];
+}
+
+/** Writers racing for the same revision retry this many times before reporting a conflict. */
+const maxAttempts = 5;
+
+/**
+ * Short names people type for built-in templates. "science-europe" means the structured template,
+ * the one recommended first (the core-requirements template is `science-europe-core`).
+ */
+const templateAliases: Record<string, string> = {
+  "science-europe": "science-europe-structured",
+  "science-europe-structure": "science-europe-structured",
+  he: "horizon-europe",
+};
+
+/** A fresh plan on a template (one empty research output), checked but not stored (e.g. `carnet new`). */
+export function draftPlan(content: PlanContent, input: NewPlanInput): Plan {
+  const template =
+    content.templates.get(input.templateId) ?? content.templates.get(templateAliases[input.templateId] ?? "");
+  if (!template) {
+    throw new AppError("bad_request", `Unknown template ${input.templateId}`, {
+      params: {
+        reason: `unknown template '${input.templateId}' (known: ${[...content.templates.keys()].join(", ")})`,
+        template: input.templateId,
+        known: [...content.templates.keys()].join(", "),
+      },
+    });
+  }
+  const planContext =
+    input.context ?? (template.context === "research_entity" ? "research_entity" : "research_project");
+  if (template.context !== "any" && template.context !== planContext) {
+    throw new AppError("bad_request", "Template context mismatch", {
+      params: { reason: `template '${template.id}' is for ${template.context} plans` },
+    });
+  }
+  const now = new Date().toISOString();
+  const output = {
+    id: randomUUID(),
+    position: 1,
+    title: "",
+    shortName: input.language === "fra" ? "PR1" : "RO1",
+    type: "dataset",
+  };
+  const parsed = planSchema.safeParse({
+    carnetFormat: carnetFormatVersion,
+    id: randomUUID(),
+    revision: 0,
+    template: { id: template.id, version: template.version },
+    context: planContext,
+    language: input.language,
+    createdAt: now,
+    modifiedAt: now,
+    details: { title: input.title },
+    ...(planContext === "research_project" ? { project: { title: "" } } : { entity: { name: "" } }),
+    outputs: { [output.id]: output },
+  });
+  const problems = parsed.success
+    ? checkPlanRules(parsed.data, { ...content, template })
+    : problemsFromZod(parsed.error.issues, input);
+  if (!parsed.success || problems.length > 0) {
+    throw new AppError("validation_failed", "The new plan is not valid", { details: { problems } });
+  }
+  return parsed.data;
+}
+
+/** Plan use cases: create, read, list, edit, duplicate, delete/restore, history, diff and revert. */
+export function createPlanService(context: Pick<AppContext, "database">, content: PlanContent) {
+  const repo = createPlansRepository(context.database.db);
+
+  /** The plan if `actor` may act on it; not_found for a missing (or binned) plan, forbidden for another's. */
+  const load = async (actor: Actor, id: string, options: { deleted?: boolean } = {}) => {
+    const stored = await repo.get(id);
+    if (!stored || (stored.deletedAt !== null && !options.deleted)) {
+      throw new AppError("not_found", `No plan ${id}`, { params: { path: `/plans/${id}` } });
+    }
+    if (stored.ownerId !== actor.id) throw new AppError("forbidden", `Plan ${id} belongs to someone else`);
+    return stored;
+  };
+
+  /** Apply ops and store the result, retrying when another writer took the revision meanwhile. */
+  const commit = async (
+    actor: Actor,
+    id: string,
+    base: number | "head",
+    makeOps: (head: Plan) => Promise<EditOp[]> | EditOp[],
+  ): Promise<EditOutcome> => {
+    for (let attempt = 1; ; attempt++) {
+      const { plan: head } = await load(actor, id);
+      const baseRevision = base === "head" ? head.revision : base;
+      const history = await repo.events(id, Math.min(baseRevision, head.revision));
+      const ops = await makeOps(head);
+      const result = applyOps(head, ops, { baseRevision, author: actor.id, history });
+      if (!result.ok && result.reason === "conflict") {
+        throw new AppError("conflict", `Plan ${id}: edit conflicts with later changes`, {
+          details: { revision: head.revision, conflicts: result.conflicts },
+        });
+      }
+      if (!result.ok) {
+        throw new AppError("validation_failed", `Plan ${id}: edit refused`, {
+          details: { problems: result.problems },
+        });
+      }
+      try {
+        await repo.saveEdit(result.plan, result.event);
+        return { plan: result.plan, event: result.event, problems: checkPlanRules(result.plan, content) };
+      } catch (error) {
+        if (!(error instanceof StaleRevisionError) || attempt >= maxAttempts) throw error;
+      }
+    }
+  };
+
+  return {
+    /** Create a plan from a template, owned by `actor`. */
+    async create(actor: Actor, input: NewPlanInput): Promise<Plan> {
+      const plan = draftPlan(content, input);
+      await repo.insert(plan, actor.id);
+      return plan;
+    },
+
+    async get(actor: Actor, id: string): Promise<Plan> {
+      return (await load(actor, id)).plan;
+    },
+
+    /** The actor's plans (or those in the bin), most recently modified first. */
+    list(actor: Actor, options: { deleted?: boolean } = {}): Promise<PlanSummary[]> {
+      return repo.listByOwner(actor.id, options);
+    },
+
+    /** Apply `ops` made on `baseRevision`; AppError `conflict` lists the conflicting paths and current values. */
+    async edit(actor: Actor, id: string, baseRevision: number, ops: EditOp[]): Promise<EditOutcome> {
+      return commit(actor, id, baseRevision, () => ops);
+    },
+
+    /** A new plan with the same content and new ids everywhere, owned by `actor`. */
+    async duplicate(actor: Actor, id: string, options: { title?: string } = {}): Promise<Plan> {
+      const { plan } = await load(actor, id);
+      const now = new Date().toISOString();
+      const copy = copyWithNewIds(plan, randomUUID);
+      const fresh = planSchema.parse({
+        ...copy,
+        revision: 0,
+        createdAt: now,
+        modifiedAt: now,
+        status: "draft",
+        details: { ...copy.details, title: options.title ?? plan.details.title },
+      });
+      await repo.insert(fresh, actor.id);
+      return fresh;
+    },
+
+    /** Put a plan in the bin (restorable). */
+    async remove(actor: Actor, id: string): Promise<void> {
+      await load(actor, id);
+      await repo.setDeleted(id, new Date().toISOString());
+    },
+
+    async restore(actor: Actor, id: string): Promise<Plan> {
+      const { plan } = await load(actor, id, { deleted: true });
+      await repo.setDeleted(id, null);
+      return plan;
+    },
+
+    /** Every accepted edit of the plan, oldest first. */
+    async history(actor: Actor, id: string): Promise<EditEvent[]> {
+      await load(actor, id);
+      return repo.events(id);
+    },
+
+    /** Field-by-field changes from revision `from` to revision `to`, in user terms. */
+    async diff(
+      actor: Actor,
+      id: string,
+      from: number,
+      to: number,
+      lang: UiLanguage,
+    ): Promise<DescribedChange[]> {
+      const { plan } = await load(actor, id);
+      for (const r of [from, to]) {
+        if (!Number.isInteger(r) || r < 0 || r > plan.revision) {
+          throw new AppError("not_found", `No revision ${r}`, {
+            params: { path: `/plans/${id}/revisions/${r}` },
+          });
+        }
+      }
+      const events = await repo.events(id, Math.min(from, to));
+      const before = planAtRevision(plan, events, from);
+      const after = planAtRevision(plan, events, to);
+      return describeChanges(diffDocuments(before, after), {
+        lang,
+        before,
+        after,
+        template: content.templates.get(plan.template.id),
+      });
+    },
+
+    /** Bring the plan back to the content of `revision`, as a new revision. */
+    async revert(actor: Actor, id: string, revision: number): Promise<EditOutcome> {
+      const { plan } = await load(actor, id);
+      if (!Number.isInteger(revision) || revision < 0 || revision > plan.revision) {
+        throw new AppError("not_found", `No revision ${revision}`, {
+          params: { path: `/plans/${id}/revisions/${revision}` },
+        });
+      }
+      // Recomputed from the head on each attempt, so the result has the revision's content even after a race.
+      return commit(actor, id, "head", async (head) =>
+        revertOps(head, await repo.events(id, revision), revision),
+      );
+    },
+  };
+}
+
+export type PlanService = ReturnType<typeof createPlanService>;
