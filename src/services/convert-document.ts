@@ -2,7 +2,7 @@ import { planSchema, type Template, type VocabularySet } from "../domain/index.j
 import { detectFormat } from "../formats/detect-format.js";
 import { importOpidor } from "../formats/dmp-opidor/import-opidor.js";
 import { formatLabel, importDocument, type TargetFormat } from "../formats/import-document.js";
-import { readJson } from "../formats/json/read-json.js";
+import { depthExceeds, readJson, readLimits } from "../formats/json/read-json.js";
 import { exportPlanToDcs, importPlanFromDcs } from "../formats/native/native-dcs.js";
 import { exportDcs } from "../formats/rda-dcs/export-dcs.js";
 import type { DcsVersion } from "../formats/rda-dcs/model.js";
@@ -14,6 +14,24 @@ import { loadBuiltinContent } from "./builtin-content.js";
 export type ConversionOutcome =
   | { ok: true; output: string; report: ReportEntry[] }
   | { ok: false; status: "unreadable" | "invalid"; problem: FormatProblem; report: ReportEntry[] };
+
+/**
+ * The converted document as text, unless it nests deeper than Carnet reads back (kept extensions add
+ * a few levels to what came in): then a clear refusal rather than a file that cannot be imported.
+ */
+function finish(document: unknown, report: ReportEntry[]): ConversionOutcome {
+  if (depthExceeds(document, readLimits.maxDepth)) {
+    return failed(
+      {
+        code: "not_convertible",
+        key: "formats.problem.output_too_deep",
+        params: { limit: readLimits.maxDepth },
+      },
+      report,
+    );
+  }
+  return { ok: true, output: `${JSON.stringify(document, null, 2)}\n`, report };
+}
 
 function failed(problem: FormatProblem, report: ReportEntry[] = []): ConversionOutcome {
   // Text that is not JSON, too big or too deep is "unusable input" (exit 2); the rest is "invalid" (exit 1).
@@ -50,11 +68,10 @@ export function convertDocument(
       report,
     );
     if (!plan.ok) return failed(plan.problem, report.entries);
-    if (to === "native")
-      return { ok: true, output: `${JSON.stringify(plan.value, null, 2)}\n`, report: report.entries };
+    if (to === "native") return finish(plan.value, report.entries);
     const exported = exportPlanToDcs(plan.value, to.slice("rda-dcs-".length) as DcsVersion, template, report);
     if (!exported.ok) return failed(exported.problem, report.entries);
-    return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
+    return finish(exported.value, report.entries);
   }
   if (imported.value.format === "native") {
     const parsed = planSchema.safeParse(imported.value.document);
@@ -73,24 +90,23 @@ export function convertDocument(
         report.entries,
       );
     }
-    if (to === "native")
-      return { ok: true, output: `${JSON.stringify(parsed.data, null, 2)}\n`, report: report.entries };
+    if (to === "native") return finish(parsed.data, report.entries);
     const version = to.slice("rda-dcs-".length) as DcsVersion;
     const own = options.templates?.get(parsed.data.template.id);
     const planTemplate = template ?? (own?.version === parsed.data.template.version ? own : undefined);
     const exported = exportPlanToDcs(parsed.data, version, planTemplate, report);
     if (!exported.ok) return failed(exported.problem, report.entries);
-    return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
+    return finish(exported.value, report.entries);
   }
   if (to === "native") {
     const plan = importPlanFromDcs(imported.value.dcs, template, report);
     if (!plan.ok) return failed(plan.problem, report.entries);
-    return { ok: true, output: `${JSON.stringify(plan.value, null, 2)}\n`, report: report.entries };
+    return finish(plan.value, report.entries);
   }
   const version = to.slice("rda-dcs-".length) as DcsVersion;
   const exported = exportDcs(imported.value.dcs, version, {}, report);
   if (!exported.ok) return failed(exported.problem, report.entries);
-  return { ok: true, output: `${JSON.stringify(exported.value, null, 2)}\n`, report: report.entries };
+  return finish(exported.value, report.entries);
 }
 
 /** What `validate` says about one document: its format, strict validity, and whether Carnet can import it. */

@@ -14,8 +14,8 @@ export interface ReadLimits {
   maxDepth: number;
 }
 
-/** Deepest nesting of objects and arrays in a parsed value, stopping early past `limit`. */
-function depthExceeds(value: unknown, limit: number): boolean {
+/** True when objects and arrays in `value` nest deeper than `limit` (stops early). */
+export function depthExceeds(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;

@@ -84,6 +84,8 @@ export const formatsEn = {
   "formats.problem.unknown_format":
     "This JSON is not a format Carnet knows (Carnet native, RDA DCS 1.0/1.1/1.2, DMP OPIDoR, DMPTool). A DCS file needs a 'dmp' object.",
   "formats.problem.several_dmps": "The file holds {count} DMPs; convert them one at a time.",
+  "formats.problem.output_too_deep":
+    "The result would nest more than {limit} levels deep (deeply nested extension content); nothing was written.",
   "formats.problem.dmp_incomplete":
     "The DMP cannot be converted: {missing} missing or unusable (found: {unusable}). Add them and try again.",
   "formats.problem.no_dataset_for_1_0":
@@ -211,6 +213,8 @@ export const formatsFr: Record<keyof typeof formatsEn, string> = {
   "formats.problem.unknown_format":
     "Ce JSON n'est pas dans un format connu de Carnet (natif Carnet, RDA DCS 1.0/1.1/1.2, DMP OPIDoR, DMPTool). Un fichier DCS doit contenir un objet « dmp ».",
   "formats.problem.several_dmps": "Le fichier contient {count} PGD ; convertissez-les un par un.",
+  "formats.problem.output_too_deep":
+    "Le résultat imbriquerait plus de {limit} niveaux (contenu d'extension très imbriqué) ; rien n'a été écrit.",
   "formats.problem.dmp_incomplete":
     "Le PGD ne peut pas être converti : {missing} absent(s) ou inutilisable(s) (trouvé : {unusable}). Complétez-les et réessayez.",
   "formats.problem.no_dataset_for_1_0":
