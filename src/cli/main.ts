@@ -3,6 +3,7 @@ import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerConvertCommand } from "./commands/convert.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
+import { registerExportCommand } from "./commands/export.js";
 import { registerNewCommand } from "./commands/new-plan.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerValidateCommand } from "./commands/validate.js";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerValidateCommand(program);
   registerNewCommand(program);
+  registerExportCommand(program);
   registerConvertCommand(program);
   return program;
 }

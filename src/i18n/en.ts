@@ -1,5 +1,6 @@
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { modelEn } from "./catalogues/model.js";
 
@@ -11,6 +12,7 @@ export const en = {
   ...coreEn,
   ...modelEn,
   ...contentEn,
+  ...exportsEn,
   ...formatsEn,
 } as const;
 

@@ -1,5 +1,6 @@
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
+import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
 import { modelFr } from "./catalogues/model.js";
 import type { MessageKey } from "./en.js";
@@ -9,5 +10,6 @@ export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...modelFr,
   ...contentFr,
+  ...exportsFr,
   ...formatsFr,
 };
