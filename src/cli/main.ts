@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
+import { registerConvertCommand } from "./commands/convert.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerNewCommand } from "./commands/new-plan.js";
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerNewCommand(program);
   registerExportCommand(program);
   registerRegistryCommands(program);
+  registerConvertCommand(program);
   return program;
 }
 

@@ -2,6 +2,7 @@ import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
+import { formatsEn } from "./catalogues/formats.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { webEn } from "./catalogues/web.js";
@@ -18,6 +19,7 @@ export const en = {
   ...exportsEn,
   ...webEn,
   ...lookupsEn,
+  ...formatsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { exportsFr } from "./catalogues/exports.js";
+import { formatsFr } from "./catalogues/formats.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { webFr } from "./catalogues/web.js";
@@ -16,4 +17,5 @@ export const fr: Record<MessageKey, string> = {
   ...exportsFr,
   ...webFr,
   ...lookupsFr,
+  ...formatsFr,
 };
