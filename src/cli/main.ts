@@ -2,6 +2,7 @@ import { Command } from "commander";
 import type { MessageKey } from "../i18n/translate.js";
 import { carnetVersion } from "../shared/package-info.js";
 import { registerDbCommands } from "./commands/db-migrate.js";
+import { registerExportCommand } from "./commands/export.js";
 import { registerNewCommand } from "./commands/new-plan.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerUserCommands } from "./commands/user.js";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerValidateCommand(program);
   registerNewCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { exportsEn } from "./catalogues/exports.js";
 import { modelEn } from "./catalogues/model.js";
 
 /**
@@ -12,6 +13,7 @@ export const en = {
   ...accountsEn,
   ...modelEn,
   ...contentEn,
+  ...exportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

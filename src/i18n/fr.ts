@@ -1,6 +1,7 @@
 import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
+import { exportsFr } from "./catalogues/exports.js";
 import { modelFr } from "./catalogues/model.js";
 import type { MessageKey } from "./en.js";
 
@@ -10,4 +11,5 @@ export const fr: Record<MessageKey, string> = {
   ...accountsFr,
   ...modelFr,
   ...contentFr,
+  ...exportsFr,
 };

@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import * as fontkit from "fontkit";
+
+/**
+ * The fonts embedded in every PDF: DejaVu Sans (and Mono for code), from the `dejavu-fonts-ttf`
+ * package. They cover Latin, Greek and Cyrillic — é ç œ « » ’ and the rest of European text — so
+ * no glyph is ever substituted. Parsed once per process (per worker) and shared by every document —
+ * parsing DejaVu's layout tables is most of a small PDF's cost otherwise; pdfkit embeds only the
+ * glyphs each document uses.
+ */
+export type FontKey = "regular" | "bold" | "italic" | "boldItalic" | "mono";
+
+const files: Record<FontKey, string> = {
+  regular: "DejaVuSans.ttf",
+  bold: "DejaVuSans-Bold.ttf",
+  italic: "DejaVuSans-Oblique.ttf",
+  boldItalic: "DejaVuSans-BoldOblique.ttf",
+  mono: "DejaVuSansMono.ttf",
+};
+
+/** OpenType layout tables: shaping with them costs most of a PDF's time, for kerning we can spare. */
+const layoutTables = new Set(["GSUB", "GPOS", "GDEF", "kern", "morx", "mort"]);
+
+/**
+ * The same TrueType font without its layout tables. Text then lays out by advance widths alone:
+ * several times faster, no ligature glyphs (so "fi" stays searchable), no kerning.
+ */
+export function withoutLayoutTables(font: Buffer): Buffer {
+  const count = font.readUInt16BE(4);
+  const records = Array.from({ length: count }, (_, i) => {
+    const at = 12 + i * 16;
+    return {
+      tag: font.toString("latin1", at, at + 4),
+      checksum: font.readUInt32BE(at + 4),
+      offset: font.readUInt32BE(at + 8),
+      length: font.readUInt32BE(at + 12),
+    };
+  }).filter((record) => !layoutTables.has(record.tag));
+  const headerLength = 12 + records.length * 16;
+  const padded = (length: number) => (length + 3) & ~3;
+  const total = records.reduce((sum, record) => sum + padded(record.length), headerLength);
+  const out = Buffer.alloc(total);
+  out.writeUInt32BE(font.readUInt32BE(0), 0);
+  out.writeUInt16BE(records.length, 4);
+  const power = 2 ** Math.floor(Math.log2(records.length));
+  out.writeUInt16BE(power * 16, 6);
+  out.writeUInt16BE(Math.log2(power), 8);
+  out.writeUInt16BE(records.length * 16 - power * 16, 10);
+  let offset = headerLength;
+  records.forEach((record, i) => {
+    const at = 12 + i * 16;
+    out.write(record.tag, at, "latin1");
+    out.writeUInt32BE(record.checksum, at + 4);
+    out.writeUInt32BE(offset, at + 8);
+    out.writeUInt32BE(record.length, at + 12);
+    font.copy(out, offset, record.offset, record.offset + record.length);
+    offset += padded(record.length);
+  });
+  return out;
+}
+
+/** A parsed font as pdfkit accepts it in `registerFont` (an object with `layout`). */
+export type ParsedFont = { layout: (...args: never[]) => unknown };
+
+let cache: Record<FontKey, ParsedFont> | undefined;
+
+/** The parsed fonts, loaded on first use. */
+export function pdfFonts(): Record<FontKey, ParsedFont> {
+  if (!cache) {
+    const dir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    cache = Object.fromEntries(
+      Object.entries(files).map(([key, file]) => [
+        key,
+        fontkit.create(withoutLayoutTables(readFileSync(join(dir, file)))) as unknown as ParsedFont,
+      ]),
+    ) as Record<FontKey, ParsedFont>;
+  }
+  return cache;
+}
+
+/** The font of a run given its marks. */
+export function fontKey(marks: { bold?: boolean; italic?: boolean; code?: boolean }): FontKey {
+  if (marks.code) return "mono";
+  if (marks.bold && marks.italic) return "boldItalic";
+  if (marks.bold) return "bold";
+  if (marks.italic) return "italic";
+  return "regular";
+}
+
+/**
+ * Word layouts (glyphs and advances) per font, shared by every document of the process: pdfkit
+ * keeps such a cache per document, so the same words (template questions, labels, common
+ * vocabulary) were shaped again for each export. Bounded: emptied when it grows past a limit.
+ */
+const layoutCaches = new Map<FontKey, Record<string, unknown>>();
+const layoutCacheLimit = 50_000;
+let documentsSinceTrim = 0;
+
+/** The shared word-layout cache of one font. */
+export function sharedLayoutCache(key: FontKey): Record<string, unknown> {
+  let cache = layoutCaches.get(key);
+  if (!cache) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(key, cache);
+  }
+  return cache;
+}
+
+/** Called after each document: now and then, drops caches that grew too large. */
+export function trimLayoutCaches(): void {
+  if (++documentsSinceTrim < 32) return;
+  documentsSinceTrim = 0;
+  for (const [key, cache] of layoutCaches)
+    if (Object.keys(cache).length > layoutCacheLimit) layoutCaches.delete(key);
+}
