@@ -1,14 +1,9 @@
-// Accounts benchmark: the cost of a password hash and of a sign-in at the default scrypt cost,
-// and what authenticating a request (session cookie or bearer token) adds to a trivial route.
-// SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. Run: npm run bench -- accounts
-import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
+import { availableParallelism, loadavg } from "node:os";
 import { buildServer } from "../src/server/build-server.js";
 import { createAppContext } from "../src/services/app-context.js";
 import { hashPassword, scryptParameters } from "../src/services/passwords.js";
 import type { DatabaseSettings } from "../src/storage/database.js";
+import { testDialects } from "../test/support/databases.js";
 import { printTable } from "./support.js";
 
 function percentile(sorted: number[], p: number): number {
@@ -36,28 +31,7 @@ function record(database: string, what: string, samples: number[], unit: "ms" | 
   const s = summarise(samples);
   const scale = unit === "µs" ? 1000 : 1;
   const fmt = (v: number) => Number((v * scale).toFixed(unit === "µs" ? 0 : 1));
-  rows.push({ database, what, n: s.n, [`mean`]: fmt(s.mean), p50: fmt(s.p50), p99: fmt(s.p99), unit });
-}
-
-async function postgresDatabase(
-  adminUrl: string,
-): Promise<{ settings: DatabaseSettings; drop(): Promise<void> }> {
-  const name = `carnet_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    settings: { dialect: "postgres", url: url.toString() },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  rows.push({ database, what, n: s.n, mean: fmt(s.mean), p50: fmt(s.p50), p99: fmt(s.p99), unit });
 }
 
 async function benchDatabase(label: string, settings: DatabaseSettings) {
@@ -126,16 +100,11 @@ record(
   "ms",
 );
 
-const dir = mkdtempSync(join(tmpdir(), "carnet-bench-"));
-try {
-  await benchDatabase("sqlite", { dialect: "sqlite", file: join(dir, "carnet.sqlite") });
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-if (process.env.TEST_DATABASE_URL) {
-  const database = await postgresDatabase(process.env.TEST_DATABASE_URL);
+// SQLite, and PostgreSQL when TEST_DATABASE_URL is set: each on a database made for the run.
+for (const dialect of testDialects()) {
+  const database = await dialect.create();
   try {
-    await benchDatabase("postgres", database.settings);
+    await benchDatabase(dialect.name, database.settings);
   } finally {
     await database.drop();
   }
