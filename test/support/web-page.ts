@@ -43,6 +43,9 @@ export async function openPage(browser: Browser, locale: string, baseUrl: string
 
 /** Fail with the list of serious or critical axe-core violations of the page as it is now. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // Judge the page at rest: mid-transition (a dialog fading in, a button changing colour) axe sees
+  // blended colours and reports contrast that no user sees once the animation ends.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
