@@ -13,7 +13,10 @@ import { parseDocument } from "htmlparser2";
  */
 
 export function hasCommand(command: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+  const found = spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+  // In CI a missing tool is a broken install step, never a reason to skip tests.
+  if (!found && process.env.CI) throw new Error(`${command} is not installed; .ci/run must install it`);
+  return found;
 }
 
 /**
