@@ -1,22 +1,11 @@
 import type { RegistryEntry, RegistryEntryInput } from "../storage/registry-repository.js";
-import type { LookupIdentifier, LookupResult, LookupSource } from "./types.js";
+import type { LookupResult, LookupSource } from "./types.js";
 
 /**
  * What an offline registry keeps of one record: everything a LookupResult needs except the
  * per-request fields (chosen label, source, offline flag), plus the words it is found by.
  */
-export interface RegistryRecord {
-  id: string;
-  /** Default label (ROR display name, English name…). */
-  label: string;
-  labels?: Record<string, string>;
-  acronym?: string;
-  description?: string;
-  url?: string;
-  identifiers: LookupIdentifier[];
-  country?: string;
-  city?: string;
-  types?: string[];
+export interface RegistryRecord extends Omit<LookupResult, "source" | "offline"> {
   /** Extra words to be found by (aliases, other-language names); label, acronym and ids are added. */
   aliases?: string[];
   /** Facets filtered on (e.g. `funder`) and statuses ranked last (`inactive`, `withdrawn`). */
