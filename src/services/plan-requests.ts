@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { editOpSchema } from "../domain/edit/index.js";
 import type { Plan } from "../domain/plan.js";
-import { createPlansRepository, type PlanSummary } from "../storage/plans-repository.js";
-import { createUsersRepository } from "../storage/users-repository.js";
+import type { PlanSummary } from "../storage/plans-repository.js";
 import type { AppContext } from "./app-context.js";
 import { loadBuiltinContent } from "./builtin-content.js";
 import { type Actor, requireActor, requireWriter } from "./permissions.js";
-import { assertPlanCapability, type PlanAccessFacts, type PlanCapability } from "./plan-access.js";
+import { createPlanAuthoriser } from "./plan-authorisation.js";
 import type { PlanContent } from "./plan-content.js";
 import { createPlanService, type EditOutcome, type NewPlanInput } from "./plans.js";
 import { validateInput } from "./validate-input.js";
@@ -21,24 +20,7 @@ export function createPlanRequests(
   content: PlanContent = loadBuiltinContent(),
 ) {
   const service = createPlanService(context, content);
-  const plans = createPlansRepository(context.database.db);
-  const users = createUsersRepository(context.database.db);
-
-  /** Load the plan's access facts and check `capability`; returns the stored plan. */
-  const authorise = async (actor: Actor | undefined, id: string, capability: PlanCapability) => {
-    const stored = await plans.get(id);
-    const hidden = { visibility: "private", organisationId: null } satisfies PlanAccessFacts;
-    if (!stored || stored.deletedAt !== null)
-      return assertPlanCapability(actor, hidden, capability, id) as never;
-    const owner = await users.findById(stored.ownerId);
-    const facts: PlanAccessFacts = {
-      visibility: stored.plan.visibility,
-      organisationId: owner?.organisation_id ?? null,
-      memberRole: actor && actor.account.id === stored.ownerId ? "owner" : undefined,
-    };
-    assertPlanCapability(actor, facts, capability, id);
-    return stored;
-  };
+  const { authorise } = createPlanAuthoriser(context);
 
   return {
     /** Create a plan owned by the caller. */
