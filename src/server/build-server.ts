@@ -13,6 +13,7 @@ import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { planHistoryRoutes } from "./routes/plans/history.js";
 import { planRoutes } from "./routes/plans/index.js";
 import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
@@ -67,6 +68,7 @@ export async function buildServer(
   });
   await app.register(planRoutes(plans));
   await app.register(planSharingRoutes(plans));
+  await app.register(planHistoryRoutes(plans));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;
