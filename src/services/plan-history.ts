@@ -147,9 +147,9 @@ export function createPlanHistory(
       id: string,
       input: z.input<typeof revertBodySchema>,
     ): Promise<{ revision: number; plan: Plan }> {
-      const { revision } = validateInput(revertBodySchema, input);
+      await authorise(actor, id, "edit");
       const me = requireWriter(actor);
-      await authorise(me, id, "edit");
+      const { revision } = validateInput(revertBodySchema, input);
       const outcome = await plans.revert({ id: me.account.id }, id, revision);
       return { revision: outcome.plan.revision, plan: outcome.plan };
     },
