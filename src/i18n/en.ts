@@ -5,6 +5,7 @@ import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { sharingEn } from "./catalogues/sharing.js";
 import { validationEn } from "./catalogues/validation.js";
 import { webEn } from "./catalogues/web.js";
 
@@ -21,6 +22,7 @@ export const en = {
   ...webEn,
   ...lookupsEn,
   ...formatsEn,
+  ...sharingEn,
   ...validationEn,
 } as const;
 

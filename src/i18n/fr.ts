@@ -5,6 +5,7 @@ import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
+import { sharingFr } from "./catalogues/sharing.js";
 import { validationFr } from "./catalogues/validation.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
@@ -19,5 +20,6 @@ export const fr: Record<MessageKey, string> = {
   ...webFr,
   ...lookupsFr,
   ...formatsFr,
+  ...sharingFr,
   ...validationFr,
 };

@@ -16,6 +16,7 @@ import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
 import { planRoutes } from "./routes/plans/index.js";
+import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -63,7 +64,11 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  await app.register(planRoutes(createPlanRequests(context)));
+  const plans = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
+  await app.register(planRoutes(plans));
+  await app.register(planSharingRoutes(plans));
   await app.register(commentRoutes(createCommentService(context)));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);

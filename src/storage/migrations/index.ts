@@ -3,6 +3,7 @@ import { foundationMigration } from "./0001-foundation.js";
 import { plansMigration } from "./0002-plans.js";
 import { registriesMigration } from "./0003-registries.js";
 import { accountsMigration } from "./0004-accounts.js";
+import { planSharingMigration } from "./0005-plan-sharing.js";
 import { planCommentsMigration } from "./0006-plan-comments.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
@@ -20,6 +21,7 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
     "0002-plans": plansMigration(context),
     "0003-registries": registriesMigration(context),
     "0004-accounts": accountsMigration(context),
+    "0005-plan-sharing": planSharingMigration(context),
     "0006-plan-comments": planCommentsMigration(context),
   };
 }
