@@ -32,6 +32,18 @@ describe.each(testDialects())("plan comments over HTTP on $name", (dialect) => {
   });
   afterAll(() => t.close());
 
+  /** A new account made a member of the plan with `role`. */
+  const member = async (planId: string, role: string) => {
+    const names: Record<string, string> = {
+      commenter: "Cora Commenter",
+      reader: "Rita Reader",
+      editor: "Ed Editor",
+    };
+    const user = await registerUser(t.app, undefined, undefined, { displayName: names[role] ?? role });
+    const added = await post(owner, `/api/v1/plans/${planId}/members`, { email: user.email, role });
+    expect(added.statusCode, added.body).toBe(201);
+    return user;
+  };
   const newPlan = async () => {
     const response = await t.app.inject({
       method: "POST",
@@ -133,35 +145,21 @@ describe.each(testDialects())("plan comments over HTTP on $name", (dialect) => {
     });
     expect((await list(owner, plan.id))[0]?.body).toBe("Second thoughts");
 
-    // A comment someone else wrote on the owner's plan (written directly: sharing lands separately).
-    await t.context.database.db
-      .insertInto("plan_comments")
-      .values({
-        id: `theirs-${plan.id}`,
-        plan_id: plan.id,
-        question_id: planQuestion,
-        output_id: null,
-        parent_id: null,
-        author_id: stranger.accountId,
-        body: "Not yours",
-        created_at: new Date().toISOString(),
-        edited_at: null,
-        resolved_at: null,
-        resolved_by: null,
-      })
-      .execute();
+    // A comment a commenter wrote on the owner's plan.
+    const commenter = await member(plan.id, "commenter");
+    const written = await comment(commenter, plan.id, { questionId: planQuestion, body: "Not yours" });
     const theirs = await t.app.inject({
       method: "PATCH",
-      url: `/api/v1/plans/${plan.id}/comments/theirs-${plan.id}`,
+      url: `/api/v1/plans/${plan.id}/comments/${written.id}`,
       ...asSession(owner),
       payload: { body: "Rewritten by the owner" },
     });
     expect(theirs.statusCode).toBe(403);
     expect(theirs.json().error.code).toBe("forbidden");
-    const stored = (await list(owner, plan.id)).find((c) => c.id === `theirs-${plan.id}`);
+    const stored = (await list(owner, plan.id)).find((c) => c.id === written.id);
     expect(stored).toMatchObject({
       body: "Not yours",
-      author: { displayName: "Sam Stranger" },
+      author: { displayName: "Cora Commenter" },
       editedAt: null,
     });
   });
@@ -315,5 +313,60 @@ describe.each(testDialects())("plan comments over HTTP on $name", (dialect) => {
 
     await t.app.inject({ method: "DELETE", url: `/api/v1/plans/${plan.id}`, ...asSession(owner) });
     expect((await t.app.inject({ url: urls[0] as string, cookies: owner.cookies })).statusCode).toBe(404);
+  });
+
+  it("lets readers read, commenters and editors comment and resolve, and only authors edit", async () => {
+    const plan = await newPlan();
+    const thread = await comment(owner, plan.id, { questionId: planQuestion, body: "Owner's thread" });
+    const reader = await member(plan.id, "reader");
+    const commenter = await member(plan.id, "commenter");
+    const editor = await member(plan.id, "editor");
+
+    expect((await list(reader, plan.id)).map((c) => c.id)).toEqual([thread.id]);
+    expect(await counts(reader, plan.id)).toEqual([
+      { questionId: planQuestion, outputId: null, open: 1, resolved: 0 },
+    ]);
+    const readerComment = await post(reader, `/api/v1/plans/${plan.id}/comments`, {
+      questionId: planQuestion,
+      body: "Can I?",
+    });
+    expect(readerComment.statusCode).toBe(403);
+    expect(readerComment.json().error.code).toBe("forbidden");
+    expect((await post(reader, `/api/v1/plans/${plan.id}/comments/${thread.id}/resolve`)).statusCode).toBe(
+      403,
+    );
+
+    for (const [session, name] of [
+      [commenter, "Cora Commenter"],
+      [editor, "Ed Editor"],
+    ] as const) {
+      const reply = await comment(session, plan.id, {
+        questionId: planQuestion,
+        parentId: thread.id,
+        body: "Reply",
+      });
+      expect(reply.author).toEqual({ id: session.accountId, displayName: name });
+      const ownEdit = await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/plans/${plan.id}/comments/${reply.id}`,
+        ...asSession(session),
+        payload: { body: "Reply, edited" },
+      });
+      expect(ownEdit.statusCode, ownEdit.body).toBe(200);
+      const ownersEdit = await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/plans/${plan.id}/comments/${thread.id}`,
+        ...asSession(session),
+        payload: { body: "Hijacked" },
+      });
+      expect(ownersEdit.statusCode).toBe(403);
+      const resolved = await post(session, `/api/v1/plans/${plan.id}/comments/${thread.id}/resolve`);
+      expect(resolved.json()).toMatchObject({ resolvedBy: { id: session.accountId, displayName: name } });
+      expect((await post(session, `/api/v1/plans/${plan.id}/comments/${thread.id}/reopen`)).statusCode).toBe(
+        200,
+      );
+    }
+    const bodies = (await list(owner, plan.id)).map((c) => c.body);
+    expect(bodies).toEqual(["Owner's thread", "Reply, edited", "Reply, edited"]);
   });
 });
