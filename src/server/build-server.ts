@@ -15,6 +15,7 @@ import { commentRoutes } from "./routes/comments/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { planHistoryRoutes } from "./routes/plans/history.js";
 import { planRoutes } from "./routes/plans/index.js";
 import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
@@ -69,6 +70,7 @@ export async function buildServer(
   });
   await app.register(planRoutes(plans));
   await app.register(planSharingRoutes(plans));
+  await app.register(planHistoryRoutes(plans));
   await app.register(commentRoutes(createCommentService(context)));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);

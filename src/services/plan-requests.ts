@@ -17,6 +17,7 @@ import { createLogMailer } from "./mailer.js";
 import { type Actor, requireActor, requireWriter } from "./permissions.js";
 import { createPlanAuthoriser } from "./plan-authorisation.js";
 import type { PlanContent } from "./plan-content.js";
+import { createPlanHistory } from "./plan-history.js";
 import { createPlanSharing, type SharingMail } from "./plan-sharing.js";
 import { createPlanService, type EditOutcome, type NewPlanInput } from "./plans.js";
 import { validateInput } from "./validate-input.js";
@@ -83,6 +84,7 @@ export function createPlanRequests(context: Pick<AppContext, "database">, option
       log: silent,
     },
   );
+  const history = createPlanHistory(context, authoriser, service, content);
   const listing = createPlanListing(context.database.db);
 
   const list = async (
@@ -106,6 +108,8 @@ export function createPlanRequests(context: Pick<AppContext, "database">, option
   return {
     /** Members, invitations, ownership transfer and visibility (plan-sharing.ts). */
     sharing,
+    /** History, past revisions, diff and revert (plan-history.ts). */
+    history,
 
     /** Create a plan owned by the caller. */
     async create(actor: Actor | undefined, input: NewPlanInput): Promise<Plan> {
@@ -173,15 +177,15 @@ export function createPlanRequests(context: Pick<AppContext, "database">, option
 
     /** Put the plan in the bin (restorable by its owner). */
     async remove(actor: Actor | undefined, id: string): Promise<void> {
+      await authorise(actor, id, "delete");
       const me = requireWriter(actor);
-      await authorise(me, id, "delete");
       await service.remove({ id: me.account.id }, id);
     },
 
     /** Take a plan out of the bin. */
     async restore(actor: Actor | undefined, id: string): Promise<Plan> {
+      await authorise(actor, id, "delete", { deleted: true });
       const me = requireWriter(actor);
-      await authorise(me, id, "delete", { deleted: true });
       return service.restore({ id: me.account.id }, id);
     },
 
