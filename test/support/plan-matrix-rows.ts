@@ -2,6 +2,7 @@ import { createPlanMembersRepository } from "../../src/storage/plan-members-repo
 import { uniqueEmail } from "./accounts.js";
 import type { TestApp } from "./app.js";
 import { type Fixture, type MatrixRow, refusal } from "./plan-matrix.js";
+import { commentRows } from "./plan-matrix-comment-rows.js";
 
 const plan = (fixture: Fixture) => `/api/v1/plans/${fixture.id}`;
 
@@ -197,6 +198,7 @@ export const matrixRows: MatrixRow[] = [
   },
 
   // ── Comments ─────────────────────────────────────────────────────────────────────────────────
+  ...commentRows,
   // ── Live events ──────────────────────────────────────────────────────────────────────────────
   // ── Import and export ────────────────────────────────────────────────────────────────────────
 ];
