@@ -10,6 +10,7 @@ import { type Actor, requireActor } from "./permissions.js";
 import { createPlanAuthoriser } from "./plan-authorisation.js";
 import type { PlanExports } from "./plan-exports.js";
 import type { PlanImports } from "./plan-imports.js";
+import type { PlanRequests } from "./plan-requests.js";
 
 /**
  * The RDA Common maDMP API (`shared/reference/rda-dcs/api/common-madmp-api-openapi.yaml`) on top of
@@ -232,7 +233,7 @@ export function createMadmpService(
   deps: {
     exports: PlanExports;
     imports: PlanImports;
-    listVisible: (actor: Actor) => Promise<{ id: string }[]>;
+    plans: PlanRequests;
   },
 ) {
   const { authorise } = createPlanAuthoriser(context);
@@ -271,7 +272,14 @@ export function createMadmpService(
     /** The DMPs the caller may read, filtered, sorted and paged; `total_count` before paging. */
     async list(actor: Actor | undefined, query: MadmpListQuery) {
       const me = requireActor(actor);
-      const visible = await deps.listVisible(me);
+      // Every plan the caller is a member of, page after page; filters and paging are the standard's.
+      const visible: { id: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.plans.list(me, { scope: "all", limit: 100, ...(cursor ? { cursor } : {}) });
+        visible.push(...page.plans);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
       const documents: MadmpDocument[] = [];
       for (const { id } of visible) {
         const stored = await authorise(me, id, "read").catch(() => undefined);
