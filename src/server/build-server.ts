@@ -5,10 +5,9 @@ import { type AccountOptions, createAccountDeps } from "../services/account-deps
 import type { AppContext } from "../services/app-context.js";
 import { createExportCache, type ExportCache } from "../services/export-cache.js";
 import { createMadmpService } from "../services/madmp.js";
-import type { Actor } from "../services/permissions.js";
 import { createPlanExports } from "../services/plan-exports.js";
 import { createPlanImports } from "../services/plan-imports.js";
-import { createPlanRequests, type PlanRequests } from "../services/plan-requests.js";
+import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
 import { registerAuth } from "./auth.js";
 import { registerErrorHandling } from "./error-handler.js";
