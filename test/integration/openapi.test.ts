@@ -76,6 +76,18 @@ describe("OpenAPI document", () => {
     expect(schema.required).toEqual(expect.arrayContaining(["email", "password", "displayName"]));
     expect(schema.properties.password.minLength).toBe(10);
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
+    const madmpCreate = document.paths["/api/madmp/v1/dmps"].post;
+    expect(Object.keys(madmpCreate.requestBody.content)).toEqual(
+      expect.arrayContaining(["application/vnd.org.rd-alliance.dmp-common.v1.2+json", "application/json"]),
+    );
+    const planImport = document.paths["/api/v1/plans/import"].post;
+    expect(Object.keys(planImport.requestBody.content)).toEqual(
+      expect.arrayContaining(["application/json", "application/octet-stream"]),
+    );
+    const list = document.paths["/api/madmp/v1/dmps"].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["offset", "count", "sort[]", "query", "dmp_ids[]", "embargo_after"]),
+    );
   });
 
   it("renders browsable docs at /api/docs in the reader's language", async () => {

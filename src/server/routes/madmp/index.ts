@@ -6,6 +6,7 @@ import { type MadmpDocument, type MadmpService, madmpSorts } from "../../../serv
 import { bodyText } from "../../../services/plan-imports.js";
 import { AppError, type ErrorCode } from "../../../shared/app-error.js";
 import { toAppError } from "../../error-handler.js";
+import { rawBodyValidatorCompiler } from "../../raw-body.js";
 
 /** Where the RDA Common maDMP API is served (its `/dmps` paths are under it). */
 export const madmpBasePath = "/api/madmp/v1";
@@ -22,6 +23,10 @@ const dmpWithId = z
   .object({ id: z.string().describe("Carnet's plan id"), dmp: z.looseObject({}).describe("RDA DCS 1.2 dmp") })
   .describe(`A DMP (${dcsMediaType} or application/json)`);
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const dmpDocument = z
+  .looseObject({ dmp: z.looseObject({}).describe("RDA DCS dmp (1.2; 1.0 and 1.1 are normalised)") })
+  .describe(`A DMP document, sent as ${dcsMediaType} or application/json`);
+const consumes = [dcsMediaType, "application/json"];
 const errors = (codes: number[]) => Object.fromEntries(codes.map((code) => [code, madmpError]));
 
 const many = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).optional();
@@ -213,9 +218,12 @@ export function madmpRoutes(madmp: MadmpService): FastifyPluginAsyncZod {
       `${madmpBasePath}/dmps`,
       {
         bodyLimit,
+        validatorCompiler: rawBodyValidatorCompiler,
         schema: {
           tags,
           security,
+          consumes,
+          body: dmpDocument,
           summary: "Create a DMP from an RDA DCS document (1.0–1.2; answered as 1.2)",
           description: `Body: {"dmp": …} as ${dcsMediaType} or application/json. Answers 200 with the stored DMP and Last-Modified.`,
           response: { 200: dmpWithId, ...errors([400, 401, 403, 406, 413, 415]) },
@@ -248,9 +256,12 @@ export function madmpRoutes(madmp: MadmpService): FastifyPluginAsyncZod {
       `${madmpBasePath}/dmps/:id`,
       {
         bodyLimit,
+        validatorCompiler: rawBodyValidatorCompiler,
         schema: {
           tags,
           security,
+          consumes,
+          body: dmpDocument,
           summary: "Overwrite a DMP; 409 when If-Unmodified-Since or If-Match is not met",
           description:
             "If-Unmodified-Since takes an HTTP date (one-second resolution) or an ISO 8601 date-time such as the dmp's `modified` (millisecond resolution). The replacement is a new revision of the plan (its history keeps the old content).",
