@@ -19,8 +19,10 @@ import { lookupRoutes } from "./routes/lookups.js";
 import { madmpRoutes } from "./routes/madmp/index.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
 import { planExportRoutes } from "./routes/plans/export.js";
+import { planHistoryRoutes } from "./routes/plans/history.js";
 import { planImportRoutes } from "./routes/plans/import.js";
 import { planRoutes } from "./routes/plans/index.js";
+import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -70,21 +72,17 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  const planRequests = createPlanRequests(context);
-  await app.register(planRoutes(planRequests));
+  const plans = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
+  await app.register(planRoutes(plans));
+  await app.register(planSharingRoutes(plans));
+  await app.register(planHistoryRoutes(plans));
   const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
   const imports = createPlanImports(context);
   await app.register(planExportRoutes(exports));
   await app.register(planImportRoutes(imports));
-  await app.register(
-    madmpRoutes(
-      createMadmpService(context, {
-        exports,
-        imports,
-        plans: planRequests,
-      }),
-    ),
-  );
+  await app.register(madmpRoutes(createMadmpService(context, { exports, imports, plans })));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;
