@@ -285,7 +285,13 @@ export function createMadmpService(
       const documents: MadmpDocument[] = [];
       for (const { id } of visible) {
         const stored = await authorise(me, id, "read").catch(() => undefined);
-        if (stored) documents.push(await documentOf(stored.plan));
+        if (!stored) continue;
+        try {
+          documents.push(await documentOf(stored.plan));
+        } catch (error) {
+          // A plan with no DCS form (e.g. its template is gone) is left out rather than failing the list.
+          if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
+        }
       }
       const kept = documents.filter((d) => matches(d.dmp, query));
       const sorts = (query.sort.length > 0 ? query.sort : ["created,desc"]).map((s) => {
