@@ -3,6 +3,7 @@ import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
+import { interopEn } from "./catalogues/interop.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { sharingEn } from "./catalogues/sharing.js";
@@ -22,6 +23,7 @@ export const en = {
   ...webEn,
   ...lookupsEn,
   ...formatsEn,
+  ...interopEn,
   ...sharingEn,
   ...validationEn,
 } as const;

@@ -3,6 +3,7 @@ import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
+import { interopFr } from "./catalogues/interop.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { sharingFr } from "./catalogues/sharing.js";
@@ -20,6 +21,7 @@ export const fr: Record<MessageKey, string> = {
   ...webFr,
   ...lookupsFr,
   ...formatsFr,
+  ...interopFr,
   ...sharingFr,
   ...validationFr,
 };

@@ -1,6 +1,7 @@
 import { createPlanMembersRepository } from "../../src/storage/plan-members-repository.js";
 import { uniqueEmail } from "./accounts.js";
 import type { TestApp } from "./app.js";
+import { interopRows } from "./interop-matrix-rows.js";
 import { type Fixture, type MatrixRow, refusal } from "./plan-matrix.js";
 import { commentRows } from "./plan-matrix-comment-rows.js";
 
@@ -201,4 +202,5 @@ export const matrixRows: MatrixRow[] = [
   ...commentRows,
   // ── Live events ──────────────────────────────────────────────────────────────────────────────
   // ── Import and export ────────────────────────────────────────────────────────────────────────
+  ...interopRows,
 ];
