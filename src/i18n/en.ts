@@ -1,6 +1,7 @@
 import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { editorEn } from "./catalogues/editor.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { lookupsEn } from "./catalogues/lookups.js";
@@ -20,6 +21,7 @@ export const en = {
   ...webEn,
   ...lookupsEn,
   ...formatsEn,
+  ...editorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

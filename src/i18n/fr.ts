@@ -1,6 +1,7 @@
 import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
+import { editorFr } from "./catalogues/editor.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
 import { lookupsFr } from "./catalogues/lookups.js";
@@ -18,4 +19,5 @@ export const fr: Record<MessageKey, string> = {
   ...webFr,
   ...lookupsFr,
   ...formatsFr,
+  ...editorFr,
 };

@@ -32,6 +32,9 @@ const TokensPage = lazy(() =>
 const MyPlansPage = lazy(() =>
   import("./features/plans/my-plans-page.js").then((m) => ({ default: m.MyPlansPage })),
 );
+const PlanEditorPage = lazy(() =>
+  import("./features/editor/editor-page.js").then((m) => ({ default: m.PlanEditorPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./features/landing/not-found-page.js").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -104,6 +107,14 @@ export function createRouter() {
           element: (
             <RequireAccount>
               <MyPlansPage />
+            </RequireAccount>
+          ),
+        },
+        {
+          path: "plans/:id",
+          element: (
+            <RequireAccount>
+              <PlanEditorPage />
             </RequireAccount>
           ),
         },

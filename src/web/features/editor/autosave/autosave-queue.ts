@@ -128,7 +128,9 @@ export class AutosaveQueue<P> {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private current: SaveState;
   private readonly listeners = new Set<(state: SaveState) => void>();
+  private readonly acceptedListeners = new Set<(accepted: PatchAccepted<P>) => void>();
   private disposed = false;
+  private restored = false;
   private readonly debounceMs: number;
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -170,11 +172,19 @@ export class AutosaveQueue<P> {
     return () => this.listeners.delete(listener);
   }
 
+  /** Be told of each accepted batch, with the server's plan (to show pending ops on top of it). */
+  onAccepted(listener: (accepted: PatchAccepted<P>) => void): () => void {
+    this.acceptedListeners.add(listener);
+    return () => this.acceptedListeners.delete(listener);
+  }
+
   /**
    * Restore ops stored by an earlier page (reload, crash) and send them at once. Returns them so the
    * editor can replay them on the plan it loaded.
    */
   restore(): EditOp[] {
+    if (this.restored) return [];
+    this.restored = true;
     const stored = readStoredOps(this.options.storage, this.options.planId);
     if (!stored) return [];
     this.baseRevision = stored.baseRevision;
@@ -293,6 +303,7 @@ export class AutosaveQueue<P> {
     this.clearDebounce();
     this.clearRetry();
     this.listeners.clear();
+    this.acceptedListeners.clear();
   }
 
   private countPending(): number {
@@ -321,6 +332,7 @@ export class AutosaveQueue<P> {
       this.baseRevision = accepted.revision;
       this.persist();
       this.options.onAccepted?.(accepted);
+      for (const listener of this.acceptedListeners) listener(accepted);
       if (this.queued.length > 0) {
         // Edits made while the batch travelled: send them after their own quiet time.
         this.emit({ kind: "pending", count: this.countPending() });
