@@ -144,10 +144,10 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
         .click();
       await page.getByLabel("Project title").fill("Sols vivants");
       await page.getByLabel("Acronym").fill("SOLVIV");
-      await page.getByLabel("Find a funder").fill("ANR");
+      await page.getByRole("combobox", { name: "Find a funder" }).fill("ANR");
       await pickOption(page, /ANR/);
       await page.getByLabel("Grant number").fill("ANR-24-CE01-0042");
-      await page.getByLabel("Find an organisation (Partners)").fill("INRAE");
+      await page.getByRole("combobox", { name: "Find an organisation (Partners)" }).fill("INRAE");
       await pickOption(page, /INRAE/);
       await page.getByLabel("Name").first().waitFor();
       await saved(page);
@@ -158,7 +158,7 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
         .getByRole("navigation", { name: "Plan contents" })
         .getByRole("button", { name: "Contributors" })
         .click();
-      await page.getByLabel("Find a person (name or ORCID iD)").fill("Carberry");
+      await page.getByRole("combobox", { name: "Find a person (name or ORCID iD)" }).fill("Carberry");
       await pickOption(page, /Carberry/);
       const contributor = page.getByTestId("contributor").first();
       await contributor.getByText("ORCID 0000-0002-1825-0097").waitFor();

@@ -1,5 +1,4 @@
 import { Badge, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
-import { useEffect, useState } from "react";
 import type { PlanCompleteness, Tally } from "../../../domain/completeness.js";
 import { isSectionApplicable } from "../../../domain/conditions.js";
 import { localize } from "../../../domain/localized.js";
@@ -59,11 +58,6 @@ export function EditorNav({
   const { t } = useLanguage();
   const planLang = plan.language === "fra" ? "fr" : "en";
   const currentKey = viewKey(current);
-  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
-  const currentOutput = current.kind === "output-section" ? current.outputId : undefined;
-  useEffect(() => {
-    if (currentOutput) setOpened((previous) => new Set([...previous, currentOutput]));
-  }, [currentOutput]);
   const tallyLabel = (tally: Tally | undefined) =>
     tally ? t("editor.completeness.count", { answered: tally.answered, total: tally.total }) : "";
   const item = (view: EditorView, label: string, tally?: Tally) => {
@@ -75,6 +69,7 @@ export function EditorNav({
         type="button"
         label={label}
         active={key === currentKey}
+        variant="filled"
         aria-current={key === currentKey ? "page" : undefined}
         onClick={() => onSelect(view)}
         rightSection={<Count tally={tally} label={tallyLabel(tally)} />}
@@ -118,15 +113,12 @@ export function EditorNav({
             type="button"
             label={`${output.shortName}${output.title ? ` — ${output.title}` : ""}`}
             rightSection={<Count tally={tally} label={tallyLabel(tally)} />}
-            opened={opened.has(output.id)}
-            onChange={(open) =>
-              setOpened((previous) => {
-                const next = new Set(previous);
-                if (open) next.add(output.id);
-                else next.delete(output.id);
-                return next;
-              })
-            }
+            // The current output shows its sections; choosing another output opens its first section.
+            opened={current.kind === "output-section" && current.outputId === output.id}
+            onClick={() => {
+              const first = sections[0];
+              if (first) onSelect({ kind: "output-section", outputId: output.id, sectionId: first.id });
+            }}
             childrenOffset="sm"
             data-output={output.id}
           >

@@ -134,6 +134,7 @@ export function BasicQuestionCard({
         <Select
           {...common}
           data={options}
+          limit={50}
           searchable
           clearable={!readOnly}
           value={typeof value === "string" ? value : null}
@@ -146,6 +147,7 @@ export function BasicQuestionCard({
         <MultiSelect
           {...common}
           data={options}
+          limit={50}
           searchable
           value={Array.isArray(value) ? (value as string[]) : []}
           onChange={(next) => onChange(next)}

@@ -89,6 +89,7 @@ export function BoundVocabularySelect({
       value={typeof value === "string" ? value : null}
       clearable={clearable && !readOnly}
       searchable
+      limit={50}
       readOnly={readOnly}
       onChange={(next) => edit(next === null ? unsetOps(plan, path) : [setOp(plan, path, next)])}
     />
