@@ -6,6 +6,7 @@ import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { questionsEn } from "./catalogues/questions.js";
 import { webEn } from "./catalogues/web.js";
 
 /**
@@ -22,6 +23,7 @@ export const en = {
   ...lookupsEn,
   ...formatsEn,
   ...editorEn,
+  ...questionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
