@@ -16,7 +16,7 @@ import { validateInput } from "./validate-input.js";
  * Until sharing lands, a plan's only member is its owner.
  */
 export function createPlanRequests(
-  context: Pick<AppContext, "database">,
+  context: Pick<AppContext, "database"> & Partial<Pick<AppContext, "live">>,
   content: PlanContent = loadBuiltinContent(),
 ) {
   const service = createPlanService(context, content);

@@ -18,6 +18,7 @@ import { createPlansRepository, type PlanSummary, StaleRevisionError } from "../
 import type { AppContext } from "./app-context.js";
 import type { Actor, PlanContent } from "./plan-content.js";
 import { copyWithNewIds } from "./plan-copy.js";
+import { createEditAnnouncer } from "./plan-live.js";
 
 export interface NewPlanInput {
   templateId: string;
@@ -97,9 +98,16 @@ export function draftPlan(content: PlanContent, input: NewPlanInput): Plan {
   return parsed.data;
 }
 
-/** Plan use cases: create, read, list, edit, duplicate, delete/restore, history, diff and revert. */
-export function createPlanService(context: Pick<AppContext, "database">, content: PlanContent) {
+/**
+ * Plan use cases: create, read, list, edit, duplicate, delete/restore, history, diff and revert.
+ * With `context.live`, every stored revision is announced to the plan's open editors.
+ */
+export function createPlanService(
+  context: Pick<AppContext, "database"> & Partial<Pick<AppContext, "live">>,
+  content: PlanContent,
+) {
   const repo = createPlansRepository(context.database.db);
+  const announce = createEditAnnouncer(context.live);
 
   /** The plan if `actor` may act on it; not_found for a missing (or binned) plan, forbidden for another's. */
   const load = async (actor: Actor, id: string, options: { deleted?: boolean } = {}) => {
@@ -136,6 +144,7 @@ export function createPlanService(context: Pick<AppContext, "database">, content
       }
       try {
         await repo.saveEdit(result.plan, result.event);
+        await announce.edit(id, result.event);
         return { plan: result.plan, event: result.event, problems: checkPlanRules(result.plan, content) };
       } catch (error) {
         if (!(error instanceof StaleRevisionError) || attempt >= maxAttempts) throw error;
@@ -186,6 +195,7 @@ export function createPlanService(context: Pick<AppContext, "database">, content
     async remove(actor: Actor, id: string): Promise<void> {
       await load(actor, id);
       await repo.setDeleted(id, new Date().toISOString());
+      await announce.accessChanged(id);
     },
 
     async restore(actor: Actor, id: string): Promise<Plan> {
