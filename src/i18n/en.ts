@@ -5,6 +5,7 @@ import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { plansWebEn } from "./catalogues/plans-web.js";
 import { webEn } from "./catalogues/web.js";
 
 /**
@@ -18,6 +19,7 @@ export const en = {
   ...contentEn,
   ...exportsEn,
   ...webEn,
+  ...plansWebEn,
   ...lookupsEn,
   ...formatsEn,
 } as const;

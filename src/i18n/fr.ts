@@ -5,6 +5,7 @@ import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
+import { plansWebFr } from "./catalogues/plans-web.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
@@ -16,6 +17,7 @@ export const fr: Record<MessageKey, string> = {
   ...contentFr,
   ...exportsFr,
   ...webFr,
+  ...plansWebFr,
   ...lookupsFr,
   ...formatsFr,
 };

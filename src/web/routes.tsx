@@ -32,6 +32,16 @@ const TokensPage = lazy(() =>
 const MyPlansPage = lazy(() =>
   import("./features/plans/my-plans-page.js").then((m) => ({ default: m.MyPlansPage })),
 );
+const NewPlanPage = lazy(() =>
+  import("./features/new-plan/new-plan-page.js").then((m) => ({ default: m.NewPlanPage })),
+);
+const PublicPlansPage = lazy(() =>
+  import("./features/public-plans/public-plans-page.js").then((m) => ({ default: m.PublicPlansPage })),
+);
+// Read-only view of a plan until the editor takes over this route (it handles anonymous readers too).
+const PlanViewPage = lazy(() =>
+  import("./features/plan-view/plan-view-page.js").then((m) => ({ default: m.PlanViewPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./features/landing/not-found-page.js").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -107,6 +117,16 @@ export function createRouter() {
             </RequireAccount>
           ),
         },
+        {
+          path: "plans/new",
+          element: (
+            <RequireAccount>
+              <NewPlanPage />
+            </RequireAccount>
+          ),
+        },
+        { path: "plans/:id", element: <PlanViewPage /> },
+        { path: "public", element: <PublicPlansPage /> },
         {
           path: "account",
           element: (
