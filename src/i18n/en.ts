@@ -6,6 +6,7 @@ import { formatsEn } from "./catalogues/formats.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { plansWebEn } from "./catalogues/plans-web.js";
+import { validationEn } from "./catalogues/validation.js";
 import { webEn } from "./catalogues/web.js";
 
 /**
@@ -22,6 +23,7 @@ export const en = {
   ...plansWebEn,
   ...lookupsEn,
   ...formatsEn,
+  ...validationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { formatsFr } from "./catalogues/formats.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { plansWebFr } from "./catalogues/plans-web.js";
+import { validationFr } from "./catalogues/validation.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
@@ -20,4 +21,5 @@ export const fr: Record<MessageKey, string> = {
   ...plansWebFr,
   ...lookupsFr,
   ...formatsFr,
+  ...validationFr,
 };
