@@ -111,7 +111,8 @@ export const plansWebEn = {
   "web.wizard.recommended": "Recommended",
   "web.wizard.question_count": "{count} questions",
   "web.wizard.title.label": "Title of the plan",
-  "web.wizard.title.hint": "For instance the name or acronym of the project, followed by “data management plan”.",
+  "web.wizard.title.hint":
+    "For instance the name or acronym of the project, followed by “data management plan”.",
   "web.wizard.back": "Back",
   "web.wizard.next": "Next",
   "web.wizard.create": "Create the plan",
@@ -263,7 +264,8 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.plans.empty.bin.text":
     "Les plans supprimés attendent ici, et peuvent être restaurés, jusqu’à leur suppression définitive.",
   "web.plans.empty.search.title": "Aucun plan ne correspond à cette recherche",
-  "web.plans.empty.search.text": "Vérifiez l’orthographe, utilisez moins de mots ou cherchez dans une autre liste.",
+  "web.plans.empty.search.text":
+    "Vérifiez l’orthographe, utilisez moins de mots ou cherchez dans une autre liste.",
   "web.plans.error.title": "Impossible de charger les plans",
   "web.plans.retry": "Réessayer",
   "web.plans.load_more": "Afficher plus de plans",
@@ -344,7 +346,8 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.wizard.create": "Créer le plan",
 
   "web.public.title": "Plans publics",
-  "web.public.lead": "Des plans de gestion des données que leurs auteurs ont choisi de publier. Tout le monde peut les lire.",
+  "web.public.lead":
+    "Des plans de gestion des données que leurs auteurs ont choisi de publier. Tout le monde peut les lire.",
   "web.public.empty.title": "Aucun plan public pour l’instant",
   "web.public.empty.text": "Quand des auteurs publient leurs plans, ils s’affichent ici.",
 

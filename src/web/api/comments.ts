@@ -42,7 +42,9 @@ export function commentsApi(lang: UiLanguage) {
     list: (planId: string, questionId: string, outputId: string | null) => {
       const search = new URLSearchParams({ questionId, status: "all" });
       if (outputId) search.set("outputId", outputId);
-      return apiRequest<{ comments: PlanComment[] }>(`/api/v1/plans/${seg(planId)}/comments?${search}`, { lang });
+      return apiRequest<{ comments: PlanComment[] }>(`/api/v1/plans/${seg(planId)}/comments?${search}`, {
+        lang,
+      });
     },
     counts: (planId: string) =>
       apiRequest<{ counts: CommentCount[] }>(`/api/v1/plans/${seg(planId)}/comments/counts`, { lang }),

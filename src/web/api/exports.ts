@@ -2,7 +2,16 @@ import type { MessageKey, UiLanguage } from "../../i18n/translate.js";
 import { ApiError, csrfCookieName, csrfHeaderName, readCookie } from "./client.js";
 
 /** Formats `GET /plans/{id}/export` renders. */
-export const exportFormats = ["pdf", "docx", "odt", "html", "md", "json", "rda-dcs-1.2", "rda-dcs-1.1"] as const;
+export const exportFormats = [
+  "pdf",
+  "docx",
+  "odt",
+  "html",
+  "md",
+  "json",
+  "rda-dcs-1.2",
+  "rda-dcs-1.1",
+] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportOptions {

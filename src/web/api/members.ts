@@ -50,13 +50,20 @@ export function membersApi(lang: UiLanguage) {
         lang,
       }),
     transfer: (planId: string, userId: string) =>
-      apiRequest<unknown>(`/api/v1/plans/${seg(planId)}/transfer`, { method: "POST", body: { userId }, lang }),
-    setVisibility: (planId: string, visibility: PlanVisibility) =>
-      apiRequest<{ visibility: PlanVisibility; revision: number }>(`/api/v1/plans/${seg(planId)}/visibility`, {
-        method: "PUT",
-        body: { visibility },
+      apiRequest<unknown>(`/api/v1/plans/${seg(planId)}/transfer`, {
+        method: "POST",
+        body: { userId },
         lang,
       }),
+    setVisibility: (planId: string, visibility: PlanVisibility) =>
+      apiRequest<{ visibility: PlanVisibility; revision: number }>(
+        `/api/v1/plans/${seg(planId)}/visibility`,
+        {
+          method: "PUT",
+          body: { visibility },
+          lang,
+        },
+      ),
   };
 }
 

@@ -89,12 +89,6 @@ export interface CreatePlanInput {
   context?: PlanContext;
 }
 
-/** `GET /session`: never 401. */
-export interface SessionProbe {
-  account: { id: string; email: string; displayName: string } | null;
-  csrfToken: string | null;
-}
-
 function queryString(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params))
@@ -109,13 +103,17 @@ const id = (value: string) => encodeURIComponent(value);
 export function planListApi(lang: UiLanguage) {
   return {
     list: (query: PlanListQuery, signal?: AbortSignal) =>
-      apiRequest<PlanPage>(`/api/v1/plans${queryString({ ...query })}`, { lang, ...(signal ? { signal } : {}) }),
+      apiRequest<PlanPage>(`/api/v1/plans${queryString({ ...query })}`, {
+        lang,
+        ...(signal ? { signal } : {}),
+      }),
     listPublic: (query: Omit<PlanListQuery, "scope">, signal?: AbortSignal) =>
       apiRequest<PlanPage>(`/api/v1/public/plans${queryString({ ...query })}`, {
         lang,
         ...(signal ? { signal } : {}),
       }),
-    create: (body: CreatePlanInput) => apiRequest<PlanDocument>("/api/v1/plans", { method: "POST", body, lang }),
+    create: (body: CreatePlanInput) =>
+      apiRequest<PlanDocument>("/api/v1/plans", { method: "POST", body, lang }),
     get: (planId: string, signal?: AbortSignal) =>
       apiRequest<PlanDocument>(`/api/v1/plans/${id(planId)}`, { lang, ...(signal ? { signal } : {}) }),
     access: (planId: string) => apiRequest<PlanAccess>(`/api/v1/plans/${id(planId)}/access`, { lang }),
@@ -129,8 +127,6 @@ export function planListApi(lang: UiLanguage) {
         lang,
       }),
     templates: () => apiRequest<{ templates: TemplateSummary[] }>(`/api/v1/templates?lang=${lang}`, { lang }),
-    session: (signal?: AbortSignal) =>
-      apiRequest<SessionProbe>("/api/v1/session", { lang, ...(signal ? { signal } : {}) }),
   };
 }
 

@@ -9,7 +9,11 @@ export function localized(text: LocalizedText | undefined, lang: UiLanguage): st
 
 /** The plain text of a small piece of trusted HTML (template descriptions), without markup. */
 export function plainText(html: string): string {
-  if (typeof DOMParser === "undefined") return html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  if (typeof DOMParser === "undefined")
+    return html
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
   const doc = new DOMParser().parseFromString(html, "text/html");
   return (doc.body.textContent ?? "").replace(/\s+/g, " ").trim();
 }
@@ -24,4 +28,8 @@ export function formatDateTime(iso: string, lang: UiLanguage): string {
 
 /** The interface language matching a plan language (ISO 639-3), for labels. */
 export const planLanguageKey = (language: string) =>
-  language === "fra" ? ("web.plans.language.fra" as const) : language === "eng" ? ("web.plans.language.eng" as const) : null;
+  language === "fra"
+    ? ("web.plans.language.fra" as const)
+    : language === "eng"
+      ? ("web.plans.language.eng" as const)
+      : null;

@@ -1,10 +1,23 @@
-import { Alert, Badge, Button, Group, Paper, Radio, Skeleton, Stack, Stepper, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  Skeleton,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
 import type { TemplateSummary } from "../../../contract/templates.js";
-import type { PlanContext } from "../../api/plan-list.js";
 import { planKeys } from "../../api/plan-keys.js";
+import type { PlanContext } from "../../api/plan-list.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
@@ -250,7 +263,11 @@ export function NewPlanPage() {
           )}
           {create.isError && step !== 3 && <Alert color="red">{t("web.error.unexpected")}</Alert>}
           <Group justify="space-between" mt="xl">
-            <Button variant="default" onClick={() => setStep((current) => Math.max(current - 1, 0))} disabled={step === 0}>
+            <Button
+              variant="default"
+              onClick={() => setStep((current) => Math.max(current - 1, 0))}
+              disabled={step === 0}
+            >
               {t("web.wizard.back")}
             </Button>
             <Button type="submit" loading={create.isPending}>

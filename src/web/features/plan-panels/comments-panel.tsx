@@ -86,7 +86,12 @@ function useCommentMutations(planId: string, questionId: string, outputId: strin
   return {
     add: useMutation({
       mutationFn: (input: { body: string; parentId?: string }) =>
-        comments.add(planId, { questionId, outputId, body: input.body, ...(input.parentId ? { parentId: input.parentId } : {}) }),
+        comments.add(planId, {
+          questionId,
+          outputId,
+          body: input.body,
+          ...(input.parentId ? { parentId: input.parentId } : {}),
+        }),
       onSuccess: refresh,
     }),
     edit: useMutation({
@@ -126,8 +131,8 @@ function CommentsContent({ planId, questionId, outputId }: Omit<CommentsPanelPro
   );
   return (
     <Stack gap="md">
-      <div role="group" aria-labelledby="comments-filter-label">
-        <Text size="sm" fw={500} id="comments-filter-label" mb={4}>
+      <fieldset className="bare-fieldset">
+        <Text component="legend" size="sm" fw={500} mb={4}>
           {t("web.comments.show")}
         </Text>
         <SegmentedControl
@@ -139,7 +144,7 @@ function CommentsContent({ planId, questionId, outputId }: Omit<CommentsPanelPro
             { value: "all", label: t("web.comments.status.all") },
           ]}
         />
-      </div>
+      </fieldset>
       {canComment && (
         <CommentForm
           label={t("web.comments.new")}
@@ -156,12 +161,7 @@ function CommentsContent({ planId, questionId, outputId }: Omit<CommentsPanelPro
       ) : (
         <Stack component="ul" gap="md" className="plain-list" aria-label={t("web.comments.threads")}>
           {threads.map((thread) => (
-            <ThreadView
-              key={thread.root.id}
-              thread={thread}
-              canComment={canComment}
-              mutations={mutations}
-            />
+            <ThreadView key={thread.root.id} thread={thread} canComment={canComment} mutations={mutations} />
           ))}
         </Stack>
       )}

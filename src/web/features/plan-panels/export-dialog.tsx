@@ -92,8 +92,8 @@ function ExportForm({ plan, onDone }: { plan: PlanDocument; onDone(): void }) {
           onChange={(event) => set("format", event.currentTarget.value as ExportFormat)}
           data={exportFormats.map((value) => ({ value, label: t(`web.export.format.${value}`) }))}
         />
-        <div role="group" aria-labelledby="export-lang-label">
-          <Text size="sm" fw={500} id="export-lang-label" mb={4}>
+        <fieldset className="bare-fieldset">
+          <Text component="legend" size="sm" fw={500} mb={4}>
             {t("web.export.language")}
           </Text>
           <SegmentedControl
@@ -104,7 +104,7 @@ function ExportForm({ plan, onDone }: { plan: PlanDocument; onDone(): void }) {
               { value: "fr", label: t("web.language.fr") },
             ]}
           />
-        </div>
+        </fieldset>
         {outputs.length > 0 && (
           <Checkbox.Group
             label={t("web.export.outputs")}
@@ -182,7 +182,11 @@ function ExportForm({ plan, onDone }: { plan: PlanDocument; onDone(): void }) {
           <Button variant="default" onClick={onDone} disabled={render.isPending}>
             {t("web.cancel")}
           </Button>
-          <Button type="submit" loading={render.isPending} disabled={outputs.length > 0 && selected.length === 0}>
+          <Button
+            type="submit"
+            loading={render.isPending}
+            disabled={outputs.length > 0 && selected.length === 0}
+          >
             {t("web.export.download")}
           </Button>
         </Group>

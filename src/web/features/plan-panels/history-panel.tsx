@@ -16,8 +16,8 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DescribedChange } from "../../api/history.js";
-import type { PlanDocument } from "../../api/plan-list.js";
 import { planKeys } from "../../api/plan-keys.js";
+import type { PlanDocument } from "../../api/plan-list.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
@@ -171,7 +171,14 @@ function HistoryContent({
       ) : (
         <Stack component="ol" gap="sm" className="plain-list" aria-label={t("web.history.events")}>
           {list.map((event) => (
-            <Paper key={event.revision} component="li" withBorder radius="md" p="sm" data-testid="history-event">
+            <Paper
+              key={event.revision}
+              component="li"
+              withBorder
+              radius="md"
+              p="sm"
+              data-testid="history-event"
+            >
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Checkbox
                   checked={picked.includes(event.revision)}
@@ -204,7 +211,9 @@ function HistoryContent({
                     <List.Item key={`${change.path}-${index}`}>{changeLabel(change)}</List.Item>
                   ))}
                   {event.changes.length > 8 && (
-                    <List.Item>{t("web.history.more_changes", { count: event.changes.length - 8 })}</List.Item>
+                    <List.Item>
+                      {t("web.history.more_changes", { count: event.changes.length - 8 })}
+                    </List.Item>
                   )}
                 </List>
               )}

@@ -1,5 +1,5 @@
 /** The plan panels the editor mounts (share, export, history, comments) and the comment counts hook. */
-export { type CommentsPanelProps, CommentsPanel, useCommentCounts } from "./comments-panel.js";
-export { type ExportDialogProps, ExportDialog } from "./export-dialog.js";
-export { type HistoryPanelProps, HistoryPanel } from "./history-panel.js";
-export { type ShareDialogProps, ShareDialog } from "./share-dialog.js";
+export { CommentsPanel, type CommentsPanelProps, useCommentCounts } from "./comments-panel.js";
+export { ExportDialog, type ExportDialogProps } from "./export-dialog.js";
+export { HistoryPanel, type HistoryPanelProps } from "./history-panel.js";
+export { ShareDialog, type ShareDialogProps } from "./share-dialog.js";

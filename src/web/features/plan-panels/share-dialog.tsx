@@ -16,8 +16,8 @@ import {
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { PlanMember } from "../../api/members.js";
-import type { PlanRole, PlanVisibility } from "../../api/plan-list.js";
 import { planKeys } from "../../api/plan-keys.js";
+import type { PlanRole, PlanVisibility } from "../../api/plan-list.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient, useSession } from "../../session.js";
@@ -89,7 +89,8 @@ function ShareContent({ planId }: { planId: string }) {
     },
   });
   const changeRole = useMutation({
-    mutationFn: (input: { userId: string; role: PlanRole }) => api.changeRole(planId, input.userId, input.role),
+    mutationFn: (input: { userId: string; role: PlanRole }) =>
+      api.changeRole(planId, input.userId, input.role),
     onSuccess: refresh,
     onError: fail,
   });
@@ -205,7 +206,14 @@ function ShareContent({ planId }: { planId: string }) {
             const self = member.userId === account?.id;
             const editable = canShare && member.role !== "owner" && !self;
             return (
-              <Paper key={member.userId} component="li" withBorder p="sm" radius="md" data-testid="share-member">
+              <Paper
+                key={member.userId}
+                component="li"
+                withBorder
+                p="sm"
+                radius="md"
+                data-testid="share-member"
+              >
                 <Group justify="space-between" wrap="wrap" gap="sm">
                   <Stack gap={0} miw={0}>
                     <Text fw={500}>
@@ -222,7 +230,10 @@ function ShareContent({ planId }: { planId: string }) {
                         aria-label={t("web.share.role_of", { name: member.displayName })}
                         value={member.role}
                         onChange={(event) =>
-                          changeRole.mutate({ userId: member.userId, role: event.currentTarget.value as PlanRole })
+                          changeRole.mutate({
+                            userId: member.userId,
+                            role: event.currentTarget.value as PlanRole,
+                          })
                         }
                         data={grantable.map((value) => ({ value, label: t(`web.role.${value}`) }))}
                         disabled={changeRole.isPending}
@@ -263,7 +274,14 @@ function ShareContent({ planId }: { planId: string }) {
           </Title>
           <Stack component="ul" gap="xs" className="plain-list">
             {invitations.map((invitation) => (
-              <Paper key={invitation.id} component="li" withBorder p="sm" radius="md" data-testid="share-invitation">
+              <Paper
+                key={invitation.id}
+                component="li"
+                withBorder
+                p="sm"
+                radius="md"
+                data-testid="share-invitation"
+              >
                 <Group justify="space-between" wrap="wrap" gap="sm">
                   <Stack gap={0}>
                     <Text fw={500}>{invitation.email}</Text>

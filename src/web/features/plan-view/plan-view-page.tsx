@@ -3,8 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/client.js";
-import type { PlanAccess, PlanDocument } from "../../api/plan-list.js";
 import { planKeys } from "../../api/plan-keys.js";
+import type { PlanAccess, PlanDocument } from "../../api/plan-list.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
 import { useLanguage } from "../../language.js";
 import { useSession } from "../../session.js";
@@ -18,7 +18,9 @@ const readOnly: PlanAccess = { role: null, capabilities: ["read"], visibility: "
 
 /** Research outputs in display order. */
 export function outputsOf(plan: PlanDocument) {
-  return Object.values(plan.outputs ?? {}).sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+  return Object.values(plan.outputs ?? {}).sort(
+    (a, b) => a.position - b.position || a.id.localeCompare(b.id),
+  );
 }
 
 /**

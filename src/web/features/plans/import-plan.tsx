@@ -79,7 +79,9 @@ export function ImportPlanButton() {
     },
     onError: (error) => setFailure(error),
   });
-  const failedReport = isApiError(failure) ? reportEntries((failure.details as { report?: unknown })?.report ?? failure.details) : [];
+  const failedReport = isApiError(failure)
+    ? reportEntries((failure.details as { report?: unknown })?.report ?? failure.details)
+    : [];
   return (
     <>
       <FileButton

@@ -1,8 +1,17 @@
-import { Button, Group, NativeSelect, SegmentedControl, Stack, TextInput, VisuallyHidden } from "@mantine/core";
+import {
+  Button,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  TextInput,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { planKeys } from "../../api/plan-keys.js";
 import {
   type PlanListItem,
   type PlanScope,
@@ -10,7 +19,6 @@ import {
   planScopes,
   type SortOrder,
 } from "../../api/plan-list.js";
-import { planKeys } from "../../api/plan-keys.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
 import { useLanguage } from "../../language.js";
 import { PageTitle } from "../../ui/page.js";
@@ -106,8 +114,8 @@ export function MyPlansPage() {
               style={{ flex: "0 1 240px" }}
             />
           </Group>
-          <div role="group" aria-labelledby="plans-scope-label">
-            <VisuallyHidden id="plans-scope-label">{t("web.plans.scope")}</VisuallyHidden>
+          <fieldset className="bare-fieldset">
+            <VisuallyHidden component="legend">{t("web.plans.scope")}</VisuallyHidden>
             <SegmentedControl
               value={scope}
               onChange={(value) => update("scope", value, "all")}
@@ -116,7 +124,7 @@ export function MyPlansPage() {
               data-testid="plan-scopes"
               style={{ maxWidth: "100%", overflowX: "auto" }}
             />
-          </div>
+          </fieldset>
         </Stack>
         <PlanListView
           query={query}

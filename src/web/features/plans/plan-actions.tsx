@@ -2,8 +2,8 @@ import { Button, Group, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type QueryClient, useMutation } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import type { PlanListApi, PlanListItem } from "../../api/plan-list.js";
 import { planKeys } from "../../api/plan-keys.js";
+import type { PlanListApi, PlanListItem } from "../../api/plan-list.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
@@ -43,7 +43,8 @@ export function usePlanActions() {
   const navigate = useNavigate();
 
   const duplicate = useMutation({
-    mutationFn: (plan: PlanListItem) => api.duplicate(plan.id, t("web.plans.copy_title", { title: plan.title })),
+    mutationFn: (plan: PlanListItem) =>
+      api.duplicate(plan.id, t("web.plans.copy_title", { title: plan.title })),
     onSuccess: (copy) => {
       refreshLists(client);
       notify.success(t("web.plans.duplicated", { title: copy.details.title }));

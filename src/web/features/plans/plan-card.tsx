@@ -102,7 +102,9 @@ export function PlanCard({
                     {t("web.plans.open")}
                   </Menu.Item>
                   {actions.onDuplicate && (
-                    <Menu.Item onClick={() => actions.onDuplicate?.(plan)}>{t("web.plans.duplicate")}</Menu.Item>
+                    <Menu.Item onClick={() => actions.onDuplicate?.(plan)}>
+                      {t("web.plans.duplicate")}
+                    </Menu.Item>
                   )}
                   {actions.onDelete && plan.role === "owner" && (
                     <Menu.Item color="red.9" onClick={() => actions.onDelete?.(plan)}>

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { PlanListItem, PlanPage } from "../../api/plan-list.js";
 import { useLanguage } from "../../language.js";
 import { errorMessage } from "../../ui/errors.js";
-import { type PlanCardActions, PlanCard } from "./plan-card.js";
+import { PlanCard, type PlanCardActions } from "./plan-card.js";
 
 /** Skeleton rows while the first page of a list loads. */
 export function PlanListSkeleton() {
@@ -34,10 +34,17 @@ export function PlanListView({
   label: string;
 }) {
   const { t } = useLanguage();
+  const nextPageError = query.isFetchNextPageError ? query.error : null;
   if (query.isPending) return <PlanListSkeleton />;
   if (query.isError)
     return (
-      <Alert color="red" role="alert" variant="light" title={t("web.plans.error.title")} data-testid="plans-error">
+      <Alert
+        color="red"
+        role="alert"
+        variant="light"
+        title={t("web.plans.error.title")}
+        data-testid="plans-error"
+      >
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{errorMessage(query.error, t)}</Text>
           <Button size="compact-sm" variant="light" color="red.9" onClick={() => void query.refetch()}>
@@ -65,19 +72,28 @@ export function PlanListView({
     <Stack gap="md">
       <Stack component="ul" gap="sm" aria-label={label} className="plain-list" data-testid="plan-list">
         {plans.map((plan) => (
-          <PlanCard key={plan.id} plan={plan} templateTitle={templateTitle(plan)} {...(actions ? { actions } : {})} />
+          <PlanCard
+            key={plan.id}
+            plan={plan}
+            templateTitle={templateTitle(plan)}
+            {...(actions ? { actions } : {})}
+          />
         ))}
       </Stack>
       {query.hasNextPage && (
         <Center>
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          <Button
+            variant="default"
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+          >
             {t("web.plans.load_more")}
           </Button>
         </Center>
       )}
-      {query.isFetchNextPageError && (
+      {nextPageError && (
         <Alert color="red" role="alert" variant="light">
-          {errorMessage(query.error, t)}
+          {errorMessage(nextPageError, t)}
         </Alert>
       )}
     </Stack>
