@@ -3,6 +3,7 @@ import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
+import { interopEn } from "./catalogues/interop.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { plansWebEn } from "./catalogues/plans-web.js";
@@ -24,6 +25,7 @@ export const en = {
   ...lookupsEn,
   ...formatsEn,
   ...validationEn,
+  ...interopEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

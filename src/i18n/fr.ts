@@ -3,6 +3,7 @@ import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
+import { interopFr } from "./catalogues/interop.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { plansWebFr } from "./catalogues/plans-web.js";
@@ -22,4 +23,5 @@ export const fr: Record<MessageKey, string> = {
   ...lookupsFr,
   ...formatsFr,
   ...validationFr,
+  ...interopFr,
 };

@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { type AccountOptions, createAccountDeps } from "../services/account-deps.js";
 import type { AppContext } from "../services/app-context.js";
+import { createExportCache, type ExportCache } from "../services/export-cache.js";
+import { createPlanExports } from "../services/plan-exports.js";
+import { createPlanImports } from "../services/plan-imports.js";
 import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
 import { registerAuth } from "./auth.js";
@@ -13,6 +16,8 @@ import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { planExportRoutes } from "./routes/plans/export.js";
+import { planImportRoutes } from "./routes/plans/import.js";
 import { planRoutes } from "./routes/plans/index.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
@@ -26,6 +31,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string | undefined;
   /** Mail, public URL and password cost of the account services. */
   accounts?: AccountOptions;
+  /** Where rendered exports are cached (`<dataDir>/cache/exports` for `carnet serve`); memory only by default. */
+  exportCache?: ExportCache;
 }
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
@@ -62,6 +69,10 @@ export async function buildServer(
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
   await app.register(planRoutes(createPlanRequests(context)));
+  const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
+  const imports = createPlanImports(context);
+  await app.register(planExportRoutes(exports));
+  await app.register(planImportRoutes(imports));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;

@@ -20,6 +20,7 @@ export const errorCodes = {
   reset_token_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  not_acceptable: 406,
   rate_limited: 429,
   database_unavailable: 503,
   config_invalid: 500,
