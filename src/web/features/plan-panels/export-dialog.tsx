@@ -58,7 +58,7 @@ function ExportForm({ plan, onDone }: { plan: PlanDocument; onDone(): void }) {
     headings: true,
     unanswered: false,
     cover: true,
-    fontSize: 11,
+    fontSize: 10,
     margins: 20,
     paper: "a4",
   });
@@ -146,14 +146,14 @@ function ExportForm({ plan, onDone }: { plan: PlanDocument; onDone(): void }) {
               label={t("web.export.font_size")}
               value={options.fontSize}
               min={8}
-              max={16}
-              onChange={(value) => set("fontSize", Number(value) || 11)}
+              max={14}
+              onChange={(value) => set("fontSize", Number(value) || 10)}
             />
             <NumberInput
               label={t("web.export.margins")}
               value={options.margins}
-              min={10}
-              max={40}
+              min={5}
+              max={25}
               onChange={(value) => set("margins", Number(value) || 20)}
             />
             <NativeSelect

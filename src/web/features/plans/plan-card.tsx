@@ -23,7 +23,7 @@ export function PlanCard({
 }) {
   const { t, lang } = useLanguage();
   const languageKey = planLanguageKey(plan.language);
-  const binned = plan.deletedAt !== null;
+  const binned = Boolean(plan.deletedAt);
   const titleId = `plan-title-${plan.id}`;
   return (
     <Paper withBorder radius="md" p="md" component="li" data-testid="plan-row" aria-labelledby={titleId}>
@@ -51,9 +51,11 @@ export function PlanCard({
                 {t(`web.role.${plan.role}`)}
               </Badge>
             )}
-            <Badge variant="light" color="gray.8">
-              {t(`web.visibility.${plan.visibility}`)}
-            </Badge>
+            {plan.visibility && (
+              <Badge variant="light" color="gray.8">
+                {t(`web.visibility.${plan.visibility}`)}
+              </Badge>
+            )}
             {languageKey && (
               <Badge variant="outline" color="gray.8">
                 {t(languageKey)}
@@ -63,7 +65,7 @@ export function PlanCard({
           <Text size="sm" c="gray.7">
             {[
               templateTitle,
-              plan.role === "owner" ? null : t("web.plans.owned_by", { name: plan.owner.displayName }),
+              plan.role === "owner" || !plan.owner ? null : t("web.plans.owned_by", { name: plan.owner.displayName }),
               binned && plan.deletedAt
                 ? t("web.plans.binned_on", { date: formatDateTime(plan.deletedAt, lang) })
                 : t("web.plans.modified_on", { date: formatDateTime(plan.modifiedAt, lang) }),
