@@ -89,7 +89,7 @@ describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chro
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("heading", { name: "Step 3 of 4: Template" }).waitFor();
     // Science Europe structured comes first, recommended; the others are grouped by organisation.
-    const first = page.getByRole("radio").first();
+    const first = page.getByRole("main").getByRole("radio").first();
     expect(await first.textContent()).toContain("Science Europe — structured");
     expect(await first.textContent()).toContain("Recommended");
     expect(await first.getAttribute("aria-checked")).toBe("true");

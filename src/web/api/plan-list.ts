@@ -6,7 +6,16 @@ import { apiRequest } from "./client.js";
 export type PlanRole = "owner" | "co_owner" | "editor" | "commenter" | "reader";
 export const planRoles: readonly PlanRole[] = ["owner", "co_owner", "editor", "commenter", "reader"];
 export type PlanVisibility = "private" | "organisation" | "public";
-export type PlanCapability = "read" | "comment" | "edit" | "share" | "set_visibility" | "transfer" | "delete";
+export type PlanCapability =
+  | "read"
+  | "view_history"
+  | "view_members"
+  | "comment"
+  | "edit"
+  | "share"
+  | "set_visibility"
+  | "transfer"
+  | "delete";
 export type PlanContext = "research_project" | "research_entity";
 
 /** Which plans a list shows. */

@@ -106,7 +106,7 @@ export function PlanViewPage() {
                 {t("web.view.share")}
               </Button>
             )}
-            {account && (
+            {capabilities.has("view_history") && (
               <Button variant="default" onClick={() => setPanel("history")}>
                 {t("web.view.history")}
               </Button>
@@ -164,7 +164,7 @@ export function PlanViewPage() {
         <ShareDialog planId={document.id} opened={panel === "share"} onClose={() => setPanel(null)} />
       )}
       <ExportDialog plan={document} opened={panel === "export"} onClose={() => setPanel(null)} />
-      {account && (
+      {capabilities.has("view_history") && (
         <HistoryPanel
           planId={document.id}
           currentRevision={document.revision}

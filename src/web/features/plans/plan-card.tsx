@@ -65,7 +65,9 @@ export function PlanCard({
           <Text size="sm" c="gray.7">
             {[
               templateTitle,
-              plan.role === "owner" || !plan.owner ? null : t("web.plans.owned_by", { name: plan.owner.displayName }),
+              plan.role === "owner" || !plan.owner
+                ? null
+                : t("web.plans.owned_by", { name: plan.owner.displayName }),
               binned && plan.deletedAt
                 ? t("web.plans.binned_on", { date: formatDateTime(plan.deletedAt, lang) })
                 : t("web.plans.modified_on", { date: formatDateTime(plan.modifiedAt, lang) }),
