@@ -88,7 +88,7 @@ export function PlanViewPage() {
                 {t(`web.role.${access.data.role}`)}
               </Badge>
             )}
-            <Badge variant="light" color="gray.8">
+            <Badge variant="outline" color="gray.8">
               {t(`web.visibility.${document.visibility}`)}
             </Badge>
             {languageKey && (

@@ -38,7 +38,7 @@ export function ImportReport({ entries }: { entries: ImportReportEntry[] }) {
               <Title order={3} size="h5" id={`import-${kind}`}>
                 {t(`web.import.report.${kind}`)}
               </Title>
-              <Badge variant="light" color="gray.8">
+              <Badge variant="outline" color="gray.8">
                 {group.length}
               </Badge>
             </Group>

@@ -52,7 +52,7 @@ export function PlanCard({
               </Badge>
             )}
             {plan.visibility && (
-              <Badge variant="light" color="gray.8">
+              <Badge variant="outline" color="gray.8">
                 {t(`web.visibility.${plan.visibility}`)}
               </Badge>
             )}
