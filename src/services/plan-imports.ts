@@ -3,7 +3,6 @@ import { describeProblem, type Plan, planSchema } from "../domain/index.js";
 import { checkPlanRules } from "../domain/validate-plan.js";
 import { translate, type UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
-import { inTransaction } from "../storage/database.js";
 import { createPlansRepository } from "../storage/plans-repository.js";
 import type { AppContext } from "./app-context.js";
 import { loadBuiltinContent } from "./builtin-content.js";
@@ -100,9 +99,8 @@ export function createPlanImports(
     ): Promise<ImportOutcome> {
       const me = requireWriter(actor);
       const { plan, format, report } = readForImport(text, request, ui);
-      await inTransaction(context.database.db, async (tx) => {
-        await createPlansRepository(tx).insert(plan, me.account.id);
-      });
+      // insert() is one transaction already (the plan and its owner's membership).
+      await createPlansRepository(context.database.db).insert(plan, me.account.id);
       return { plan, format, report: translateReport(report, ui), problems: describe(plan, ui) };
     },
 

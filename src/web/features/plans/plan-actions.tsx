@@ -61,7 +61,7 @@ export function usePlanActions() {
       notifications.show({
         id,
         color: "indigo.8",
-        autoClose: 10_000,
+        autoClose: 30_000,
         closeButtonProps: { "aria-label": t("web.close") },
         message: (
           <Group justify="space-between" gap="xs" wrap="nowrap" data-testid="binned-notice">
