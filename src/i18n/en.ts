@@ -6,6 +6,7 @@ import { formatsEn } from "./catalogues/formats.js";
 import { interopEn } from "./catalogues/interop.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { sharingEn } from "./catalogues/sharing.js";
 import { webEn } from "./catalogues/web.js";
 
 /**
@@ -22,6 +23,7 @@ export const en = {
   ...lookupsEn,
   ...formatsEn,
   ...interopEn,
+  ...sharingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

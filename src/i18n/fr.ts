@@ -6,6 +6,7 @@ import { formatsFr } from "./catalogues/formats.js";
 import { interopFr } from "./catalogues/interop.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
+import { sharingFr } from "./catalogues/sharing.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
@@ -20,4 +21,5 @@ export const fr: Record<MessageKey, string> = {
   ...lookupsFr,
   ...formatsFr,
   ...interopFr,
+  ...sharingFr,
 };

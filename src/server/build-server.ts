@@ -19,8 +19,10 @@ import { lookupRoutes } from "./routes/lookups.js";
 import { madmpRoutes } from "./routes/madmp/index.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
 import { planExportRoutes } from "./routes/plans/export.js";
+import { planHistoryRoutes } from "./routes/plans/history.js";
 import { planImportRoutes } from "./routes/plans/import.js";
 import { planRoutes } from "./routes/plans/index.js";
+import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -85,6 +87,12 @@ export async function buildServer(
       }),
     ),
   );
+  const plans = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
+  await app.register(planRoutes(plans));
+  await app.register(planSharingRoutes(plans));
+  await app.register(planHistoryRoutes(plans));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;
