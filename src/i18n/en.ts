@@ -7,6 +7,7 @@ import { interopEn } from "./catalogues/interop.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { plansWebEn } from "./catalogues/plans-web.js";
+import { sharingEn } from "./catalogues/sharing.js";
 import { validationEn } from "./catalogues/validation.js";
 import { webEn } from "./catalogues/web.js";
 
@@ -26,6 +27,7 @@ export const en = {
   ...formatsEn,
   ...validationEn,
   ...interopEn,
+  ...sharingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

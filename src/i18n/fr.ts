@@ -7,6 +7,7 @@ import { interopFr } from "./catalogues/interop.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { plansWebFr } from "./catalogues/plans-web.js";
+import { sharingFr } from "./catalogues/sharing.js";
 import { validationFr } from "./catalogues/validation.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
@@ -24,4 +25,5 @@ export const fr: Record<MessageKey, string> = {
   ...formatsFr,
   ...validationFr,
   ...interopFr,
+  ...sharingFr,
 };

@@ -99,7 +99,7 @@ export function createPlanImports(
     ): Promise<ImportOutcome> {
       const me = requireWriter(actor);
       const { plan, format, report } = readForImport(text, request, ui);
-      // insert() is one transaction already (the plan and its owner's membership).
+      // One transaction: the plan and its owner's membership, or nothing.
       await createPlansRepository(context.database.db).insert(plan, me.account.id);
       return { plan, format, report: translateReport(report, ui), problems: describe(plan, ui) };
     },

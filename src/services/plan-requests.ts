@@ -13,9 +13,12 @@ import { createPlanListing, type PlanListPosition, type PlanListQuery } from "..
 import { searchKey } from "../storage/plan-title-keys.js";
 import type { AppContext } from "./app-context.js";
 import { loadBuiltinContent } from "./builtin-content.js";
+import { createLogMailer } from "./mailer.js";
 import { type Actor, requireActor, requireWriter } from "./permissions.js";
 import { createPlanAuthoriser } from "./plan-authorisation.js";
 import type { PlanContent } from "./plan-content.js";
+import { createPlanHistory } from "./plan-history.js";
+import { createPlanSharing, type SharingMail } from "./plan-sharing.js";
 import { createPlanService, type EditOutcome, type NewPlanInput } from "./plans.js";
 import { validateInput } from "./validate-input.js";
 
@@ -23,7 +26,11 @@ import { validateInput } from "./validate-input.js";
 export interface PlanRequestOptions {
   /** Templates and vocabularies (built-in by default). */
   content?: PlanContent;
+  /** How invitation e-mails are sent (the account services' mailer); by default they are dropped. */
+  mail?: SharingMail;
 }
+
+const silent = { info: () => {}, warn: () => {} };
 
 function encodeCursor(sort: string, order: string, position: PlanListPosition): string {
   return Buffer.from(JSON.stringify([sort, order, position.value, position.id])).toString("base64url");
@@ -65,7 +72,19 @@ function touchesVisibility(op: EditOp): boolean {
 export function createPlanRequests(context: Pick<AppContext, "database">, options: PlanRequestOptions = {}) {
   const content = options.content ?? loadBuiltinContent();
   const service = createPlanService(context, content);
-  const { authorise } = createPlanAuthoriser(context);
+  const authoriser = createPlanAuthoriser(context);
+  const { authorise } = authoriser;
+  const sharing = createPlanSharing(
+    context,
+    authoriser,
+    service,
+    options.mail ?? {
+      mailer: createLogMailer(() => {}),
+      publicUrl: "http://localhost:3000",
+      log: silent,
+    },
+  );
+  const history = createPlanHistory(context, authoriser, service, content);
   const listing = createPlanListing(context.database.db);
 
   const list = async (
@@ -87,6 +106,11 @@ export function createPlanRequests(context: Pick<AppContext, "database">, option
   };
 
   return {
+    /** Members, invitations, ownership transfer and visibility (plan-sharing.ts). */
+    sharing,
+    /** History, past revisions, diff and revert (plan-history.ts). */
+    history,
+
     /** Create a plan owned by the caller. */
     async create(actor: Actor | undefined, input: NewPlanInput): Promise<Plan> {
       const me = requireWriter(actor);

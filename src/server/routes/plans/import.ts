@@ -4,6 +4,7 @@ import { errorBodySchema } from "../../../contract/errors.js";
 import { bodyText, type PlanImports } from "../../../services/plan-imports.js";
 import { importFormats } from "../../../services/read-plan-document.js";
 import { requestLanguage } from "../../error-handler.js";
+import { rawBodyValidatorCompiler } from "../../raw-body.js";
 
 /** Largest file an import takes (the JSON reader's own limit is the same). */
 export const importBodyLimit = 20 * 1024 * 1024;
@@ -40,7 +41,12 @@ export function planImportRoutes(imports: PlanImports): FastifyPluginAsyncZod {
       "/api/v1/plans/import",
       {
         bodyLimit: importBodyLimit,
+        validatorCompiler: rawBodyValidatorCompiler,
         schema: {
+          consumes: ["application/json", "application/octet-stream"],
+          body: z
+            .looseObject({})
+            .describe("The file itself: a native plan, an RDA DCS document or a DMP OPIDoR export (JSON)"),
           tags: ["plans"],
           security: [{ session: [] }, { bearer: [] }],
           summary:
