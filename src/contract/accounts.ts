@@ -49,6 +49,16 @@ export const signedInSchema = z
   })
   .meta({ id: "SignedIn" });
 
+export const sessionProbeSchema = z
+  .object({
+    account: accountSchema.nullable().describe("The signed-in account; null when anonymous"),
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe("The session's anti-forgery token (X-CSRF-Token); null when anonymous or signed in by token"),
+  })
+  .meta({ id: "SessionProbe" });
+
 export const passwordResetRequestSchema = z.object({ email: z.string().min(1).max(254) });
 export const passwordResetCompleteSchema = z.object({ token: z.string().min(1).max(200), password });
 export type PasswordResetCompleteInput = z.infer<typeof passwordResetCompleteSchema>;

@@ -4,9 +4,13 @@ import { coreFr } from "./catalogues/core.js";
 import { editorFr } from "./catalogues/editor.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
+import { interopFr } from "./catalogues/interop.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { questionsFr } from "./catalogues/questions.js";
+import { plansWebFr } from "./catalogues/plans-web.js";
+import { sharingFr } from "./catalogues/sharing.js";
+import { validationFr } from "./catalogues/validation.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
@@ -18,8 +22,12 @@ export const fr: Record<MessageKey, string> = {
   ...contentFr,
   ...exportsFr,
   ...webFr,
+  ...plansWebFr,
   ...lookupsFr,
   ...formatsFr,
   ...editorFr,
   ...questionsFr,
+  ...validationFr,
+  ...interopFr,
+  ...sharingFr,
 };

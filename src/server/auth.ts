@@ -19,6 +19,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Routes open to anyone (sign-in, register, reset): no anti-forgery check on them. */
     public?: boolean;
+    /** Routes that describe the caller (the session probe): bad credentials make them anonymous, never 401. */
+    probe?: boolean;
   }
 }
 
@@ -83,7 +85,10 @@ export async function registerAuth(app: FastifyInstance, deps: AccountDeps): Pro
     if (authorization !== undefined) {
       const secret = bearerPattern.exec(authorization)?.[1];
       const actor = secret ? await resolveApiToken(deps, secret) : undefined;
-      if (!actor) throw unauthenticated();
+      if (!actor) {
+        if (request.routeOptions.config.probe) return;
+        throw unauthenticated();
+      }
       request.actor = actor;
       return;
     }

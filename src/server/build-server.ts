@@ -3,6 +3,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { type AccountOptions, createAccountDeps } from "../services/account-deps.js";
 import type { AppContext } from "../services/app-context.js";
+import { createExportCache, type ExportCache } from "../services/export-cache.js";
+import { createMadmpService } from "../services/madmp.js";
+import { createPlanExports } from "../services/plan-exports.js";
+import { createPlanImports } from "../services/plan-imports.js";
 import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
 import { registerAuth } from "./auth.js";
@@ -12,8 +16,13 @@ import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
+import { madmpRoutes } from "./routes/madmp/index.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { planExportRoutes } from "./routes/plans/export.js";
+import { planHistoryRoutes } from "./routes/plans/history.js";
+import { planImportRoutes } from "./routes/plans/import.js";
 import { planRoutes } from "./routes/plans/index.js";
+import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -26,6 +35,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string | undefined;
   /** Mail, public URL and password cost of the account services. */
   accounts?: AccountOptions;
+  /** Where rendered exports are cached (`<dataDir>/cache/exports` for `carnet serve`); memory only by default. */
+  exportCache?: ExportCache;
 }
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
@@ -61,7 +72,27 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  await app.register(planRoutes(createPlanRequests(context)));
+  const planRequests = createPlanRequests(context);
+  await app.register(planRoutes(planRequests));
+  const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
+  const imports = createPlanImports(context);
+  await app.register(planExportRoutes(exports));
+  await app.register(planImportRoutes(imports));
+  await app.register(
+    madmpRoutes(
+      createMadmpService(context, {
+        exports,
+        imports,
+        plans: planRequests,
+      }),
+    ),
+  );
+  const plans = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
+  await app.register(planRoutes(plans));
+  await app.register(planSharingRoutes(plans));
+  await app.register(planHistoryRoutes(plans));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;

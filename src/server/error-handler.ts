@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isMessageKey, pickUiLanguage, translate, type UiLanguage } from "../i18n/translate.js";
 import { isDatabaseUnavailable } from "../services/database-errors.js";
 import { AppError, type ErrorCode, isAppError } from "../shared/app-error.js";
+import type { InputIssue } from "../shared/input-issues.js";
 
 /** The JSON body of every error Carnet answers. */
 export interface ErrorBody {
@@ -26,12 +27,16 @@ function messageFor(error: AppError, lang: UiLanguage, requestId: string): strin
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details = error.validation.map((issue) => ({
-      path: issue.instancePath || "/",
-      message: issue.message ?? "invalid",
-      in: error.validationContext,
-    }));
-    return new AppError("validation_failed", "Request validation failed", { details });
+    const issues = error.validation.map(
+      (issue): InputIssue => ({
+        path: issue.instancePath || "/",
+        code: issue.keyword,
+        params: issue.params,
+        message: issue.message ?? "invalid",
+        in: error.validationContext,
+      }),
+    );
+    return new AppError("validation_failed", "Request validation failed", { issues });
   }
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
@@ -72,11 +77,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.code === "rate_limited" && typeof retryAfter === "number") {
       reply.header("retry-after", String(retryAfter));
     }
+    const lang = requestLanguage(request);
+    const details = appError.detailsIn(lang);
     const body: ErrorBody = {
       error: {
         code: appError.code,
-        message: messageFor(appError, requestLanguage(request), String(request.id)),
-        ...(appError.details === undefined ? {} : { details: appError.details }),
+        message: messageFor(appError, lang, String(request.id)),
+        ...(details === undefined ? {} : { details }),
       },
     };
     return reply.status(appError.status).send(body);

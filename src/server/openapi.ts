@@ -26,7 +26,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     },
     // Only the API is documented: web assets and the document itself are not operations.
     transform: (input) =>
-      input.url.startsWith("/api/v1/") && input.url !== "/api/v1/openapi.json"
+      (input.url.startsWith("/api/v1/") || input.url.startsWith("/api/madmp/")) &&
+      input.url !== "/api/v1/openapi.json"
         ? jsonSchemaTransform(input)
         : { schema: { ...input.schema, hide: true }, url: input.url },
     transformObject: jsonSchemaTransformObject,

@@ -15,6 +15,7 @@ import { closeRenderPool, renderInWorker, writeFileAtomic } from "../exports/ren
 import { translate, type UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
 import { loadBuiltinContent } from "./builtin-content.js";
+import { readPlanDocument } from "./read-plan-document.js";
 
 /**
  * Export a plan file to a document file: read and validate the plan, find its template, build the
@@ -52,14 +53,17 @@ export interface ExportContent {
   vocabularies: VocabularySet;
 }
 
-function readJson(path: string, ui: UiLanguage): unknown {
-  let text: string;
+function readText(path: string, ui: UiLanguage): string {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     const params = { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
     throw new AppError("bad_request", translate(ui, "export.error.unreadable", params), { params });
   }
+}
+
+function readJson(path: string, ui: UiLanguage): unknown {
+  const text = readText(path, ui);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -123,6 +127,62 @@ export function checkPlanForExport(
   return { plan, template };
 }
 
+/** The JSON value of `text` when it is a native plan (strict JSON with `carnetFormat`). */
+function strictNative(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return value !== null && typeof value === "object" && "carnetFormat" in value ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The plan to export from a file of any format `carnet validate` reads: a native plan is checked as
+ * `carnet validate` checks it; RDA DCS and DMP OPIDoR files go through the same importers as
+ * `carnet convert` and the API (the built-in template, or the one given with --template).
+ */
+export function readPlanForExport(
+  text: string,
+  content: ExportContent,
+  request: Pick<ExportFileRequest, "file" | "outputs" | "template">,
+  ui: UiLanguage,
+): { plan: Plan; template: Template } {
+  const native = strictNative(text);
+  if (native !== undefined) return checkPlanForExport(native, content, request, ui);
+  const templateId = request.template ? templateIdOf(request.template, ui) : undefined;
+  const outcome = readPlanDocument(text, { content, ...(templateId ? { templateId } : {}) });
+  if (!outcome.ok) {
+    const reason = translate(ui, outcome.problem.key, outcome.problem.params);
+    if (outcome.status === "unreadable") {
+      const params = { path: request.file, reason };
+      throw new AppError("bad_request", translate(ui, "export.error.not_json", params), { params });
+    }
+    const details = (outcome.problem.problems ?? []).map(
+      (problem) => `${problem.path}: ${translate(ui, problem.key, problem.params)}`,
+    );
+    throw invalid(ui, request.file, [reason, ...details]);
+  }
+  // A native plan repaired by the tolerant reader is checked like any native plan.
+  if (outcome.format.startsWith("Carnet native"))
+    return checkPlanForExport(outcome.plan, content, request, ui);
+  const template = content.templates.get(outcome.plan.template.id);
+  const known = new Set(selectOutputs(outcome.plan, request.outputs).flatMap((o) => [o.id, o.shortName]));
+  const names = Object.values(outcome.plan.outputs)
+    .map((o) => o.shortName)
+    .join(", ");
+  const problems = (request.outputs ?? [])
+    .filter((wanted) => !known.has(wanted))
+    .map((output) => translate(ui, "export.error.unknown_output", { output, known: names || "—" }));
+  if (problems.length > 0 || !template) throw invalid(ui, request.file, problems);
+  return { plan: outcome.plan, template };
+}
+
+function templateIdOf(file: string, ui: UiLanguage): string | undefined {
+  const parsed = templateSchema.safeParse(readJson(file, ui));
+  return parsed.success ? parsed.data.id : undefined;
+}
+
 /** Runs one export from a plan file to a document file. */
 export async function exportPlanFile(
   request: ExportFileRequest,
@@ -136,9 +196,8 @@ export async function exportPlanFile(
     throw new AppError("bad_request", messages.join("\n"), { details: messages });
   }
   const { format, language, layout } = parsedOptions.options;
-  const input = readJson(request.file, ui);
   const available = content ?? loadExportContent(request.template, ui);
-  const { plan, template } = checkPlanForExport(input, available, request, ui);
+  const { plan, template } = readPlanForExport(readText(request.file, ui), available, request, ui);
   const document = buildDocument(
     plan,
     template,

@@ -118,3 +118,19 @@ export async function signOut(deps: AccountDeps, actor: Actor | undefined): Prom
   if (actor?.via !== "session") return;
   await createCredentialsRepository(deps.db).deleteSession(actor.credentialId);
 }
+
+/** What the session probe answers: the caller's account and, for a browser session, its anti-forgery token. */
+export interface SessionProbe {
+  account: Account | null;
+  csrfToken: string | null;
+}
+
+/**
+ * Who is calling, for pages that work signed in or not: anonymous callers get nulls (never an
+ * error); a browser session also gets its anti-forgery token (derived from `sessionSecret`).
+ */
+export function probeSession(actor: Actor | undefined, sessionSecret: string | undefined): SessionProbe {
+  if (!actor) return { account: null, csrfToken: null };
+  const csrfToken = actor.via === "session" && sessionSecret ? csrfTokenFor(sessionSecret) : null;
+  return { account: actor.account, csrfToken };
+}

@@ -1,3 +1,6 @@
+import type { UiLanguage } from "../i18n/translate.js";
+import { type InputIssue, localizeInputIssues } from "./input-issues.js";
+
 /**
  * Stable error codes. A code never changes meaning once released; clients may switch on it.
  * Each code maps to an HTTP status and to a message key in `src/i18n` (`error.<code>`).
@@ -14,9 +17,13 @@ export const errorCodes = {
   not_found: 404,
   conflict: 409,
   email_taken: 409,
+  already_member: 409,
+  already_invited: 409,
+  owner_role_fixed: 409,
   reset_token_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  not_acceptable: 406,
   rate_limited: 429,
   database_unavailable: 503,
   config_invalid: 500,
@@ -30,6 +37,11 @@ export interface AppErrorOptions {
   params?: Record<string, string | number>;
   /** Machine-readable details returned to the client (e.g. validation problems). */
   details?: unknown;
+  /**
+   * Input problems (validation errors): the details become one `{path, code, message, in?}` per issue,
+   * the message in the request's language. Takes the place of `details`.
+   */
+  issues?: readonly InputIssue[];
   cause?: unknown;
 }
 
@@ -39,6 +51,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly params: Record<string, string | number>;
   readonly details: unknown;
+  readonly issues: readonly InputIssue[] | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -46,7 +59,13 @@ export class AppError extends Error {
     this.code = code;
     this.status = errorCodes[code];
     this.params = options.params ?? {};
-    this.details = options.details;
+    this.issues = options.issues;
+    this.details = options.issues ? localizeInputIssues(options.issues, "en") : options.details;
+  }
+
+  /** The details to show in `lang` (input problems translated). */
+  detailsIn(lang: UiLanguage): unknown {
+    return this.issues ? localizeInputIssues(this.issues, lang) : this.details;
   }
 }
 

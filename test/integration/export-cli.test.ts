@@ -151,4 +151,38 @@ describe("carnet export", { timeout: 120_000 }, () => {
       expect(result.stderr).toContain(expected);
     expect(readdirSync(dir).length).toBe(before);
   });
+
+  it("exports RDA DCS and DMP OPIDoR files as `carnet validate` accepts them, through the importers", async () => {
+    const inputs = [
+      ["test/fixtures/formats/rda-dcs/v1.2/ex9-dmp-long.json", "dcs12"],
+      ["test/fixtures/formats/rda-dcs/v1.0-tag/ex7-dataset-many.json", "dcs10"],
+      ["test/fixtures/formats/opidor/anr_project_import_example.madmp.json", "opidor"],
+    ] as const;
+    for (const [input, name] of inputs) {
+      const out = join(dir, `${name}.md`);
+      const result = await runCli(["export", input, "--format", "md", "--lang", "en", "--out", out]);
+      expect(result.stderr, input).toBe("");
+      expect(result.code, input).toBe(0);
+      const markdown = readFileSync(out, "utf8");
+      expect(markdown).toContain("## Plan details");
+      if (name === "dcs12") {
+        const title = JSON.parse(readFileSync(input, "utf8")).dmp.title as string;
+        expect(markdown.startsWith(`# ${title}`)).toBe(true);
+      }
+    }
+  });
+
+  it("exits 1 with the problems of an invalid DCS file and writes nothing", async () => {
+    const input = join(dir, "invalid-dcs.json");
+    writeFileSync(
+      input,
+      JSON.stringify({ dmp: { title: "x", dmp_id: 5, created: "yesterday", dataset: "many" } }),
+    );
+    const before = readdirSync(dir).length;
+    const result = await runCli(["export", input, "--format", "pdf"], { CARNET_LANG: "en" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot be exported");
+    expect(result.stderr).not.toMatch(/\n\s+at\s/);
+    expect(readdirSync(dir).length).toBe(before);
+  });
 });

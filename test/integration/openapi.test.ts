@@ -53,10 +53,19 @@ describe("OpenAPI document", () => {
         "GET /api/v1/plans/{id}",
         "PATCH /api/v1/plans/{id}",
         "DELETE /api/v1/plans/{id}",
+        "GET /api/v1/plans/{id}/export",
+        "POST /api/v1/plans/import",
+        "GET /api/madmp/v1/dmps",
+        "POST /api/madmp/v1/dmps",
+        "GET /api/madmp/v1/dmps/{id}",
+        "PUT /api/madmp/v1/dmps/{id}",
+        "DELETE /api/madmp/v1/dmps/{id}",
       ]),
     );
     // Web assets and the document itself are not API operations.
-    expect(operations.filter((op) => !op.includes(" /api/v1/"))).toEqual([]);
+    expect(operations.filter((op) => !op.includes(" /api/v1/") && !op.includes(" /api/madmp/v1/"))).toEqual(
+      [],
+    );
     expect(document.components.securitySchemes.bearer).toEqual({ type: "http", scheme: "bearer" });
   });
 
@@ -67,6 +76,18 @@ describe("OpenAPI document", () => {
     expect(schema.required).toEqual(expect.arrayContaining(["email", "password", "displayName"]));
     expect(schema.properties.password.minLength).toBe(10);
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(["201", "409", "422"]));
+    const madmpCreate = document.paths["/api/madmp/v1/dmps"].post;
+    expect(Object.keys(madmpCreate.requestBody.content)).toEqual(
+      expect.arrayContaining(["application/vnd.org.rd-alliance.dmp-common.v1.2+json", "application/json"]),
+    );
+    const planImport = document.paths["/api/v1/plans/import"].post;
+    expect(Object.keys(planImport.requestBody.content)).toEqual(
+      expect.arrayContaining(["application/json", "application/octet-stream"]),
+    );
+    const list = document.paths["/api/madmp/v1/dmps"].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["offset", "count", "sort[]", "query", "dmp_ids[]", "embargo_after"]),
+    );
   });
 
   it("renders browsable docs at /api/docs in the reader's language", async () => {

@@ -1,6 +1,8 @@
+import { join } from "node:path";
 import type { Command } from "commander";
 import { buildServer } from "../../server/build-server.js";
 import { createAppContext } from "../../services/app-context.js";
+import { createExportCache } from "../../services/export-cache.js";
 import { ConfigError } from "../../shared/config.js";
 import { type ConnectionFlags, loadConfig } from "../config-from-flags.js";
 import { failAndExit, say } from "../output.js";
@@ -17,6 +19,7 @@ async function serve(flags: ConnectionFlags): Promise<void> {
   const app = await buildServer(context, {
     logLevel: config.logLevel,
     trustProxy: trustProxy === "true" ? true : trustProxy && trustProxy !== "false" ? trustProxy : false,
+    exportCache: createExportCache({ dir: join(config.dataDir, "cache", "exports") }),
     accounts: {
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,

@@ -115,10 +115,6 @@ export const editorEn = {
   "editor.outputs.confirm_text": "Its answers go with it. You can bring it back from the plan's history.",
   "editor.outputs.confirm_remove": "Remove the research output",
 
-  "editor.question.yes": "Yes",
-  "editor.question.no": "No",
-  "editor.question.unknown": "Unknown",
-  "editor.question.widget_pending": "This kind of answer is edited in the full question form.",
 
   "editor.conflict.title": "Someone else changed the same field",
   "editor.conflict.lead":
@@ -249,10 +245,6 @@ export const editorFr: Record<keyof typeof editorEn, string> = {
     "Ses réponses sont retirées avec lui. Vous pourrez le retrouver dans l’historique du plan.",
   "editor.outputs.confirm_remove": "Retirer le produit de recherche",
 
-  "editor.question.yes": "Oui",
-  "editor.question.no": "Non",
-  "editor.question.unknown": "Ne sait pas",
-  "editor.question.widget_pending": "Ce type de réponse se saisit dans le formulaire complet de la question.",
 
   "editor.conflict.title": "Quelqu’un d’autre a modifié le même champ",
   "editor.conflict.lead":

@@ -4,6 +4,7 @@ import {
   passwordResetCompleteSchema,
   passwordResetRequestSchema,
   registerBodySchema,
+  sessionProbeSchema,
   signedInSchema,
   signInBodySchema,
 } from "../../../contract/accounts.js";
@@ -11,8 +12,8 @@ import { errorBodySchema } from "../../../contract/errors.js";
 import type { AccountDeps } from "../../../services/account-deps.js";
 import { registerAccount } from "../../../services/accounts.js";
 import { completePasswordReset, requestPasswordReset } from "../../../services/password-resets.js";
-import { type OpenedSession, signIn, signOut } from "../../../services/sessions.js";
-import { clearSessionCookies, requestOrigin, setSessionCookies } from "../../auth.js";
+import { type OpenedSession, probeSession, signIn, signOut } from "../../../services/sessions.js";
+import { clearSessionCookies, requestOrigin, sessionCookie, setSessionCookies } from "../../auth.js";
 
 const tags = ["auth"];
 const noContent = z.null().describe("No content");
@@ -75,6 +76,19 @@ export function authRoutes(deps: AccountDeps): FastifyPluginAsyncZod {
         },
       );
     }
+
+    app.get(
+      "/api/v1/session",
+      {
+        config: { probe: true },
+        schema: {
+          tags,
+          summary: "Who is calling: the account and anti-forgery token, or nulls when anonymous (never 401)",
+          response: { 200: sessionProbeSchema },
+        },
+      },
+      async (request) => probeSession(request.actor, request.cookies[sessionCookie]),
+    );
 
     app.post(
       "/api/v1/auth/password-reset",

@@ -26,8 +26,8 @@ export function editorApi(lang: UiLanguage) {
     getAccess: (id: string) => apiRequest<PlanAccess>(`${plan(id)}/access`, { lang }),
     getTemplate: (id: string) =>
       apiRequest<Template>(`/api/v1/templates/${encodeURIComponent(id)}`, { lang }),
-    getVocabulary: (id: string) =>
-      apiRequest<VocabularyView>(`/api/v1/vocabularies/${encodeURIComponent(id)}?lang=${lang}`, { lang }),
+    getVocabulary: (id: string, labels: UiLanguage = lang) =>
+      apiRequest<VocabularyView>(`/api/v1/vocabularies/${encodeURIComponent(id)}?lang=${labels}`, { lang }),
     patchPlan: (id: string, baseRevision: number, ops: EditOp[]) =>
       apiRequest<{ revision: number; plan: Plan; problems: unknown[] }>(plan(id), {
         method: "PATCH",

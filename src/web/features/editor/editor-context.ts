@@ -3,6 +3,7 @@ import type { VocabularyView } from "../../../contract/templates.js";
 import type { EditOp } from "../../../domain/edit/ops.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
+import type { VocabularySet } from "../../../domain/vocabulary.js";
 import type { EditorApi } from "./editor-api.js";
 
 /** Vocabularies by id, labels in the interface language. */
@@ -14,6 +15,8 @@ export interface EditorContextValue {
   plan: Plan;
   template: Template;
   vocabularies: VocabularyViews;
+  /** The same vocabularies with labels in every language loaded (for the question cards). */
+  vocabularySet: VocabularySet;
   readOnly: boolean;
   edit(ops: EditOp[]): boolean;
 }

@@ -4,11 +4,14 @@ import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import type { VocabularyView } from "../../../contract/templates.js";
 import type { Template } from "../../../domain/template.js";
+import type { Vocabulary, VocabularySet } from "../../../domain/vocabulary.js";
+import type { UiLanguage } from "../../../i18n/translate.js";
 import { isApiError } from "../../api/client.js";
 import { useLanguage } from "../../language.js";
 import { errorMessage } from "../../ui/errors.js";
 import { PageLoader, PageTitle } from "../../ui/page.js";
 import { editorApi, type PlanAccess } from "./editor-api.js";
+import type { VocabularyViews } from "./editor-context.js";
 import { PlanEditor } from "./plan-editor.js";
 
 /** Vocabularies the editor's own forms use, whatever the template asks. */
@@ -31,11 +34,47 @@ function templateVocabularies(template: Template): string[] {
   return [...ids];
 }
 
-/** Vocabularies by id once loaded (kept stable by TanStack Query while their data is unchanged). */
-function combineVocabularies(results: { data?: VocabularyView | undefined; isPending: boolean }[]) {
-  const vocabularies = new Map<string, VocabularyView>();
-  for (const result of results) if (result.data) vocabularies.set(result.data.id, result.data);
-  return { vocabularies, pending: results.some((r) => r.isPending) };
+/**
+ * Vocabularies as the editor uses them: views in the interface language (its own forms) and a
+ * vocabulary set with labels in every language loaded (the question cards, in the plan's language).
+ */
+function combineVocabularies(
+  results: { data?: VocabularyView | undefined; isPending: boolean }[],
+  uiLang: string,
+): { views: VocabularyViews; set: VocabularySet; pending: boolean } {
+  const views = new Map<string, VocabularyView>();
+  const set = new Map<string, Vocabulary>();
+  for (const result of results) {
+    const view = result.data;
+    if (!view) continue;
+    if (view.lang === uiLang || !views.has(view.id)) views.set(view.id, view);
+    const known = set.get(view.id);
+    const vocabulary: Vocabulary = known ?? {
+      carnetVocabulary: 1,
+      id: view.id,
+      title: {},
+      source: view.source,
+      licence: view.licence,
+      items: [],
+    };
+    (vocabulary.title as Record<string, string>)[view.lang] = view.title;
+    const items = new Map(vocabulary.items.map((item) => [item.code, item]));
+    for (const item of view.items) {
+      const existing = items.get(item.code);
+      if (existing) (existing.label as Record<string, string>)[view.lang] = item.label;
+      else
+        items.set(item.code, {
+          code: item.code,
+          label: { [view.lang]: item.label },
+          ...(item.uri ? { uri: item.uri } : {}),
+          ...(item.parent ? { parent: item.parent } : {}),
+          ...(item.deprecated ? { deprecated: true } : {}),
+        });
+    }
+    vocabulary.items = [...items.values()];
+    set.set(view.id, vocabulary);
+  }
+  return { views, set, pending: results.some((r) => r.isPending) };
 }
 
 /** `/plans/:id`: loads the plan, its template, vocabularies and the caller's rights, then edits. */
@@ -66,14 +105,25 @@ export function PlanEditorPage() {
     staleTime: Number.POSITIVE_INFINITY,
   });
   const vocabularyIds = templateQuery.data ? templateVocabularies(templateQuery.data) : [];
-  const { vocabularies, pending: vocabulariesPending } = useQueries({
-    queries: vocabularyIds.map((vocabulary) => ({
-      queryKey: ["editor", "vocabulary", vocabulary, lang],
-      queryFn: () => api.getVocabulary(vocabulary),
-      staleTime: Number.POSITIVE_INFINITY,
-    })),
-    combine: combineVocabularies,
+  // Labels in the interface language (forms) and in the plan's language (questions).
+  const planLang: UiLanguage = planQuery.data?.language === "fra" ? "fr" : "en";
+  const languages = [...new Set([lang, planLang])];
+  const vocabularyResults = useQueries({
+    queries: vocabularyIds.flatMap((vocabulary) =>
+      languages.map((language) => ({
+        queryKey: ["editor", "vocabulary", vocabulary, language],
+        queryFn: () => api.getVocabulary(vocabulary, language),
+        staleTime: Number.POSITIVE_INFINITY,
+      })),
+    ),
   });
+  const updated = vocabularyResults.map((r) => r.dataUpdatedAt).join();
+  const vocabulariesPending = vocabularyResults.some((r) => r.isPending);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when a vocabulary arrives or the language changes.
+  const { views: vocabularies, set: vocabularySet } = useMemo(
+    () => combineVocabularies(vocabularyResults, lang),
+    [updated, lang],
+  );
   const vocabulariesReady = templateQuery.data !== undefined && !vocabulariesPending;
 
   const error = planQuery.error ?? templateQuery.error;
@@ -100,6 +150,7 @@ export function PlanEditorPage() {
       initialPlan={planQuery.data}
       template={templateQuery.data}
       vocabularies={vocabularies}
+      vocabularySet={vocabularySet}
       api={api}
       readOnly={!accessQuery.data.capabilities.includes("edit")}
     />

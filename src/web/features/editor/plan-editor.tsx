@@ -22,6 +22,7 @@ import { computeCompleteness, describeMissing } from "../../../domain/completene
 import { localize } from "../../../domain/localized.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
+import type { VocabularySet } from "../../../domain/vocabulary.js";
 import { useLanguage } from "../../language.js";
 import { useDocumentTitle } from "../../ui/page.js";
 import { ConflictDialog } from "./conflict-dialog.js";
@@ -34,6 +35,7 @@ import { OutputsForm } from "./forms/outputs-form.js";
 import { ProjectForm } from "./forms/project-form.js";
 import { type PresentPerson, subscribePlanEvents } from "./live-connection.js";
 import { fieldDomId } from "./plan-ops.js";
+import { answerInputId } from "./questions/values.js";
 import { SaveStatus } from "./save-status.js";
 import { SectionView } from "./section-view.js";
 import { usePlanDocument } from "./use-plan-document.js";
@@ -54,6 +56,12 @@ function viewOfPath(path: string, template: Template): EditorView {
 
 /** Move the focus to the field at `path` (its first input), scrolled into view. */
 function focusField(path: string): boolean {
+  const input = document.getElementById(answerInputId(path));
+  if (input) {
+    input.scrollIntoView({ block: "center" });
+    input.focus({ preventScroll: true });
+    return true;
+  }
   const element = document.getElementById(fieldDomId(path));
   if (!element) return false;
   const target = element.matches("input, textarea, select, [contenteditable=true]")
@@ -79,12 +87,20 @@ export interface PlanEditorProps {
   initialPlan: Plan;
   template: Template;
   vocabularies: VocabularyViews;
+  vocabularySet: VocabularySet;
   api: EditorApi;
   readOnly: boolean;
 }
 
 /** The plan editor: header, navigation with completeness, and the form or section being edited. */
-export function PlanEditor({ initialPlan, template, vocabularies, api, readOnly }: PlanEditorProps) {
+export function PlanEditor({
+  initialPlan,
+  template,
+  vocabularies,
+  vocabularySet,
+  api,
+  readOnly,
+}: PlanEditorProps) {
   const { t, lang } = useLanguage();
   const doc = usePlanDocument(initialPlan, api, readOnly);
   const { plan } = doc;
@@ -166,8 +182,8 @@ export function PlanEditor({ initialPlan, template, vocabularies, api, readOnly 
     completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
 
   const context = useMemo<EditorContextValue>(
-    () => ({ api, plan, template, vocabularies, readOnly, edit: doc.edit }),
-    [api, plan, template, vocabularies, readOnly, doc.edit],
+    () => ({ api, plan, template, vocabularies, vocabularySet, readOnly, edit: doc.edit }),
+    [api, plan, template, vocabularies, vocabularySet, readOnly, doc.edit],
   );
 
   const planLang = plan.language === "fra" ? "fr" : "en";

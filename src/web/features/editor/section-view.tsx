@@ -1,4 +1,4 @@
-import { Avatar, Group, Paper, Stack, Text, Tooltip } from "@mantine/core";
+import { Avatar, Group, Stack, Text, Tooltip } from "@mantine/core";
 import type { ReactNode } from "react";
 import { isQuestionVisible, isSectionApplicable } from "../../../domain/conditions.js";
 import { toPointer } from "../../../domain/json-pointer.js";
@@ -9,7 +9,8 @@ import { useLanguage } from "../../language.js";
 import { useEditorContext } from "./editor-context.js";
 import type { PresentPerson } from "./live-connection.js";
 import { fieldDomId, setOp, unsetOps } from "./plan-ops.js";
-import { BasicQuestionCard } from "./question-slot.js";
+import { QuestionCard } from "./questions/question-card.js";
+import { PlanPersonsProvider } from "./questions/question-context.js";
 
 /** Small avatars of the people whose cursor is in `path` (or inside it). */
 export function PresenceMarks({ people, path }: { people: PresentPerson[]; path: string }) {
@@ -43,7 +44,7 @@ export function SectionView({
   commentSlot?: (questionId: string, outputId: string | null) => ReactNode;
 }) {
   const { t } = useLanguage();
-  const { plan, edit, readOnly, vocabularies } = useEditorContext();
+  const { plan, edit, readOnly, vocabularySet } = useEditorContext();
   const answers = output ? output.answers : plan.answers;
   const context = output ? { answers, output } : { answers };
   const base = output ? ["outputs", output.id, "answers"] : ["answers"];
@@ -53,39 +54,37 @@ export function SectionView({
   }
   const description = section.description ? localize(section.description, planLang) : "";
   return (
-    <Stack gap="lg" maw={860}>
-      {description && <Text c="gray.7">{description}</Text>}
-      {section.questions
-        .filter((question) => isQuestionVisible(question, context))
-        .map((question) => {
-          const segments = [...base, question.id];
-          const path = toPointer(segments);
-          return (
-            <Paper
-              key={question.id}
-              withBorder
-              p="md"
-              radius="md"
-              id={fieldDomId(path)}
-              tabIndex={-1}
-              data-question={question.id}
-            >
-              <BasicQuestionCard
-                question={question}
-                value={answers[question.id]}
-                path={path}
-                readOnly={readOnly}
-                vocabularies={vocabularies}
-                planLanguage={plan.language}
-                presence={<PresenceMarks people={present} path={path} />}
-                commentSlot={commentSlot?.(question.id, output?.id ?? null)}
-                onChange={(value) =>
-                  edit(value === undefined ? unsetOps(plan, segments) : [setOp(plan, segments, value)])
-                }
-              />
-            </Paper>
-          );
-        })}
-    </Stack>
+    <PlanPersonsProvider persons={Object.values(plan.persons)}>
+      <Stack gap="lg" maw={860}>
+        {description && <Text c="gray.7">{description}</Text>}
+        {section.questions
+          .filter((question) => isQuestionVisible(question, context))
+          .map((question) => {
+            const segments = [...base, question.id];
+            const path = toPointer(segments);
+            return (
+              <div key={question.id} id={fieldDomId(path)} data-question={question.id} data-path={path}>
+                <QuestionCard
+                  question={question}
+                  value={answers[question.id]}
+                  path={path}
+                  readOnly={readOnly}
+                  vocabularies={vocabularySet}
+                  planLanguage={plan.language}
+                  presence={<PresenceMarks people={present} path={path} />}
+                  commentSlot={commentSlot?.(question.id, output?.id ?? null)}
+                  onChange={(value) =>
+                    edit(
+                      value === null || value === undefined
+                        ? unsetOps(plan, segments)
+                        : [setOp(plan, segments, value)],
+                    )
+                  }
+                />
+              </div>
+            );
+          })}
+      </Stack>
+    </PlanPersonsProvider>
   );
 }
