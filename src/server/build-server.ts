@@ -72,7 +72,10 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  const planRequests = createPlanRequests(context);
+  // One set of plan use cases for every plan route (live edits, invitation e-mails).
+  const planRequests = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
   await app.register(planRoutes(planRequests));
   const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
   const imports = createPlanImports(context);
@@ -87,12 +90,8 @@ export async function buildServer(
       }),
     ),
   );
-  const plans = createPlanRequests(context, {
-    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
-  });
-  await app.register(planRoutes(plans));
-  await app.register(planSharingRoutes(plans));
-  await app.register(planHistoryRoutes(plans));
+  await app.register(planSharingRoutes(planRequests));
+  await app.register(planHistoryRoutes(planRequests));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -10,7 +10,6 @@ import { type AppContext, createAppContext } from "../../src/services/app-contex
 import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
 import { testPasswordCost } from "../support/app.js";
 import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
-import { runCli } from "../support/cli.js";
 import { testDialects } from "../support/databases.js";
 import { pdfText, squash } from "../support/extract-text.js";
 import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
@@ -193,34 +192,56 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
         .getByRole("button", { name: /Documentation/ })
         .first()
         .click();
-      await page
-        .locator('[data-question="documentation.description"] textarea')
-        .fill("Chaque relevé est décrit par une fiche de terrain.\nLes protocoles sont publiés.");
+      // Rich text: a bold word and a bulleted list, with the editor's toolbar.
+      const documentation = page.locator('[data-question="documentation.description"]');
+      const editor = documentation.locator('[contenteditable="true"]');
+      await editor.click();
+      await page.keyboard.type("Chaque relevé est ");
+      await documentation.getByRole("button", { name: "Bold" }).click();
+      await page.keyboard.type("décrit");
+      await documentation.getByRole("button", { name: "Bold" }).click();
+      await page.keyboard.type(" par :");
+      await page.keyboard.press("Enter");
+      await documentation.getByRole("button", { name: "Bulleted list" }).click();
+      await page.keyboard.type("une fiche de terrain");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("un protocole publié");
       await nav.getByRole("button", { name: /Stockage/ }).click();
-      await page
-        .locator('[data-question="storage.description"] textarea')
-        .fill("Les données sont sauvegardées chaque nuit sur le serveur du laboratoire.");
+      await page.locator('[data-question="storage.description"] [contenteditable="true"]').click();
+      await page.keyboard.type("Les données sont sauvegardées chaque nuit sur le serveur du laboratoire.");
       await saved(page);
       await expectAccessible(page, "editor, a section of an output");
 
-      // What is missing jumps to the question.
-      await page.getByTestId("completeness").click();
-      const firstMissing = page.getByRole("dialog").getByRole("button").first();
-      await firstMissing.click();
-      const focusedQuestion = await page.evaluate(() =>
-        document.activeElement?.closest("[data-question]")?.getAttribute("data-question"),
+      const stored = await api<{ outputs: Record<string, { answers: Record<string, unknown> }> }>(
+        page,
+        "GET",
+        `/api/v1/plans/${planId}`,
       );
-      expect(focusedQuestion).toBeTruthy();
+      const answers = Object.values(stored.body.outputs)[0]?.answers ?? {};
+      expect(answers["description.workPackage"]).toBe("WP2 — campagnes de terrain");
+      expect(answers["documentation.description"]).toContain("<strong>décrit</strong>");
+      expect(answers["documentation.description"]).toMatch(
+        /<ul>.*une fiche de terrain.*un protocole publié.*<\/ul>/s,
+      );
 
-      // Everything reached the server: export the stored plan as PDF and read it back.
-      const stored = await api<Record<string, unknown>>(page, "GET", `/api/v1/plans/${planId}`);
+      // What is missing jumps to the question (scrolled to and focused).
+      await page.getByTestId("completeness").click();
+      await page.getByRole("dialog").getByRole("button").first().click();
+      await page.waitForFunction(() => document.activeElement?.closest("[data-question]") !== null);
+
+      // Export as PDF from the export dialog; its text holds what was typed.
+      await page.getByRole("button", { name: "Export", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Export the plan" });
+      await dialog.waitFor();
+      await expectAccessible(page, "editor, export dialog");
+      const downloading = page.waitForEvent("download", { timeout: 60_000 });
+      await dialog.getByRole("button", { name: "Download" }).click();
+      const download = await downloading;
       const dir = mkdtempSync(join(tmpdir(), "carnet-editor-"));
       try {
-        const file = join(dir, "plan.json");
-        writeFileSync(file, JSON.stringify(stored.body));
-        const result = await runCli(["export", file, "--format", "pdf", "--out", join(dir, "plan.pdf")]);
-        expect(result.code, result.stderr).toBe(0);
-        const text = squash(pdfText(readFileSync(join(dir, "plan.pdf"))));
+        const file = join(dir, "plan.pdf");
+        await download.saveAs(file);
+        const text = squash(pdfText(readFileSync(file)));
         for (const typed of [
           "Sols vivants — plan de gestion des données",
           "SOLVIV",
@@ -230,7 +251,9 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
           "0000-0002-1825-0097",
           "Relevés de sols",
           "WP2 — campagnes de terrain",
-          "Chaque relevé est décrit par une fiche de terrain.",
+          "Chaque relevé est décrit par :",
+          "une fiche de terrain",
+          "un protocole publié",
           "Les données sont sauvegardées chaque nuit",
         ]) {
           expect(text).toContain(typed);

@@ -14,6 +14,8 @@ export const editorEn = {
   "editor.header.export": "Export",
   "editor.header.history": "History",
   "editor.header.comments": "Comments",
+  "editor.comments.open": "Comment",
+  "editor.comments.open_count": "Comments ({count} open)",
 
   "editor.save.saved": "All changes saved",
   "editor.save.saving": "Saving…",
@@ -115,7 +117,6 @@ export const editorEn = {
   "editor.outputs.confirm_text": "Its answers go with it. You can bring it back from the plan's history.",
   "editor.outputs.confirm_remove": "Remove the research output",
 
-
   "editor.conflict.title": "Someone else changed the same field",
   "editor.conflict.lead":
     "While you were writing, another author saved a different version. Choose the version to keep; the other one stays in the plan's history.",
@@ -141,6 +142,8 @@ export const editorFr: Record<keyof typeof editorEn, string> = {
   "editor.header.export": "Exporter",
   "editor.header.history": "Historique",
   "editor.header.comments": "Commentaires",
+  "editor.comments.open": "Commenter",
+  "editor.comments.open_count": "Commentaires ({count} ouverts)",
 
   "editor.save.saved": "Toutes les modifications sont enregistrées",
   "editor.save.saving": "Enregistrement…",
@@ -244,7 +247,6 @@ export const editorFr: Record<keyof typeof editorEn, string> = {
   "editor.outputs.confirm_text":
     "Ses réponses sont retirées avec lui. Vous pourrez le retrouver dans l’historique du plan.",
   "editor.outputs.confirm_remove": "Retirer le produit de recherche",
-
 
   "editor.conflict.title": "Quelqu’un d’autre a modifié le même champ",
   "editor.conflict.lead":

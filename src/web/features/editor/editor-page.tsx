@@ -10,7 +10,7 @@ import { isApiError } from "../../api/client.js";
 import { useLanguage } from "../../language.js";
 import { errorMessage } from "../../ui/errors.js";
 import { PageLoader, PageTitle } from "../../ui/page.js";
-import { editorApi, type PlanAccess } from "./editor-api.js";
+import { editorApi } from "./editor-api.js";
 import type { VocabularyViews } from "./editor-context.js";
 import { PlanEditor } from "./plan-editor.js";
 
@@ -92,9 +92,7 @@ export function PlanEditorPage() {
   });
   const accessQuery = useQuery({
     queryKey: ["editor", "access", id],
-    // Until the access endpoint answers, editing is offered and the server decides on each save.
-    queryFn: () =>
-      api.getAccess(id).catch((): PlanAccess => ({ role: null, capabilities: ["read", "comment", "edit"] })),
+    queryFn: () => api.getAccess(id),
     staleTime: 60_000,
   });
   const templateId = planQuery.data?.template.id;
@@ -126,7 +124,7 @@ export function PlanEditorPage() {
   );
   const vocabulariesReady = templateQuery.data !== undefined && !vocabulariesPending;
 
-  const error = planQuery.error ?? templateQuery.error;
+  const error = planQuery.error ?? templateQuery.error ?? accessQuery.error;
   if (error) {
     return (
       <Stack maw={640}>
@@ -153,6 +151,7 @@ export function PlanEditorPage() {
       vocabularySet={vocabularySet}
       api={api}
       readOnly={!accessQuery.data.capabilities.includes("edit")}
+      capabilities={accessQuery.data.capabilities}
     />
   );
 }

@@ -25,10 +25,12 @@ import type { Template } from "../../../domain/template.js";
 import type { VocabularySet } from "../../../domain/vocabulary.js";
 import { useLanguage } from "../../language.js";
 import { useDocumentTitle } from "../../ui/page.js";
+import { useCommentCounts } from "../plan-panels/comments-panel.js";
 import { ConflictDialog } from "./conflict-dialog.js";
 import type { EditorApi } from "./editor-api.js";
 import { EditorContext, type EditorContextValue, type VocabularyViews } from "./editor-context.js";
 import { EditorNav, type EditorView, parseView, viewKey } from "./editor-nav.js";
+import { type CommentTarget, EditorPanels, type PanelName } from "./editor-panels.js";
 import { ContributorsForm } from "./forms/contributors-form.js";
 import { DetailsForm } from "./forms/details-form.js";
 import { OutputsForm } from "./forms/outputs-form.js";
@@ -90,6 +92,8 @@ export interface PlanEditorProps {
   vocabularySet: VocabularySet;
   api: EditorApi;
   readOnly: boolean;
+  /** What the caller may do (`GET /plans/:id/access`). */
+  capabilities: readonly string[];
 }
 
 /** The plan editor: header, navigation with completeness, and the form or section being edited. */
@@ -100,6 +104,7 @@ export function PlanEditor({
   vocabularySet,
   api,
   readOnly,
+  capabilities,
 }: PlanEditorProps) {
   const { t, lang } = useLanguage();
   const doc = usePlanDocument(initialPlan, api, readOnly);
@@ -112,6 +117,11 @@ export function PlanEditor({
   const [present, setPresent] = useState<PresentPerson[]>([]);
   const connection = useRef<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  const [panel, setPanel] = useState<PanelName | null>(null);
+  const [mountedPanels, setMountedPanels] = useState<ReadonlySet<PanelName>>(new Set());
+  const [commentTarget, setCommentTarget] = useState<CommentTarget | null>(null);
+  const lastQuestion = useRef<CommentTarget | null>(null);
+  const commentCounts = useCommentCounts(initialPlan.id);
 
   const select = useCallback(
     (next: EditorView, focusPath?: string) => {
@@ -186,6 +196,48 @@ export function PlanEditor({
     [api, plan, template, vocabularies, vocabularySet, readOnly, doc.edit],
   );
 
+  const panelAllowed = (name: PanelName) =>
+    name === "share"
+      ? capabilities.includes("view_members")
+      : name === "history"
+        ? capabilities.includes("view_history")
+        : name === "comments"
+          ? view.kind === "section" || view.kind === "output-section"
+          : true;
+  const openPanel = (name: PanelName, target?: CommentTarget) => {
+    if (name === "comments") {
+      const section = template.sections.find(
+        (s) => (view.kind === "section" || view.kind === "output-section") && s.id === view.sectionId,
+      );
+      const fallback = section?.questions[0]
+        ? {
+            questionId: section.questions[0].id,
+            outputId: view.kind === "output-section" ? view.outputId : null,
+          }
+        : null;
+      const chosen = target ?? lastQuestion.current ?? fallback;
+      if (!chosen) return;
+      setCommentTarget(chosen);
+    }
+    setMountedPanels((previous) => new Set([...previous, name]));
+    setPanel(name);
+  };
+  const commentSlot = (questionId: string, outputId: string | null) => {
+    const count = commentCounts.get(`${outputId ?? ""}|${questionId}`);
+    return (
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        aria-haspopup="dialog"
+        onClick={() => openPanel("comments", { questionId, outputId })}
+      >
+        {count && count.open > 0
+          ? t("editor.comments.open_count", { count: count.open })
+          : t("editor.comments.open")}
+      </Button>
+    );
+  };
+
   const planLang = plan.language === "fra" ? "fr" : "en";
   let heading: string;
   let content: React.ReactNode;
@@ -215,7 +267,14 @@ export function PlanEditor({
         content = <Text>{t("editor.section.missing_text")}</Text>;
       } else {
         heading = `${output ? `${output.shortName} › ` : ""}${localize(section.title, planLang)}`;
-        content = <SectionView section={section} {...(output ? { output } : {})} present={present} />;
+        content = (
+          <SectionView
+            section={section}
+            {...(output ? { output } : {})}
+            present={present}
+            commentSlot={commentSlot}
+          />
+        );
       }
     }
   }
@@ -313,7 +372,14 @@ export function PlanEditor({
               </Popover>
               <Group gap={4}>
                 {(["share", "export", "history", "comments"] as const).map((panel) => (
-                  <Button key={panel} variant="default" size="sm" disabled>
+                  <Button
+                    key={panel}
+                    variant="default"
+                    size="sm"
+                    disabled={!panelAllowed(panel)}
+                    onClick={() => openPanel(panel)}
+                    aria-haspopup="dialog"
+                  >
                     {t(`editor.header.${panel}`)}
                   </Button>
                 ))}
@@ -342,7 +408,14 @@ export function PlanEditor({
             aria-labelledby="editor-content-title"
             style={{ flex: 1, minWidth: 0 }}
             onFocusCapture={(event) => {
-              const field = (event.target as HTMLElement).closest<HTMLElement>("[data-path]")?.dataset.path;
+              const holder = (event.target as HTMLElement).closest<HTMLElement>("[data-path]");
+              const field = holder?.dataset.path;
+              const questionId = holder?.dataset.question;
+              if (questionId)
+                lastQuestion.current = {
+                  questionId,
+                  outputId: view.kind === "output-section" ? view.outputId : null,
+                };
               sendPresence(field ?? null);
             }}
             onBlurCapture={(event) => {
@@ -357,6 +430,14 @@ export function PlanEditor({
           </Box>
         </Group>
       </Stack>
+      <EditorPanels
+        plan={plan}
+        open={panel}
+        mounted={mountedPanels}
+        comments={commentTarget}
+        onClose={() => setPanel(null)}
+        onReverted={doc.replace}
+      />
       <ConflictDialog
         conflicts={doc.saveState.kind === "conflict" ? doc.saveState.conflicts : null}
         onChoose={doc.resolveConflict}
