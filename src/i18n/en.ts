@@ -1,11 +1,14 @@
 import { accountsEn } from "./catalogues/accounts.js";
 import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
+import { editorEn } from "./catalogues/editor.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { interopEn } from "./catalogues/interop.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { plansWebEn } from "./catalogues/plans-web.js";
+import { questionsEn } from "./catalogues/questions.js";
 import { sharingEn } from "./catalogues/sharing.js";
 import { validationEn } from "./catalogues/validation.js";
 import { webEn } from "./catalogues/web.js";
@@ -21,11 +24,14 @@ export const en = {
   ...contentEn,
   ...exportsEn,
   ...webEn,
+  ...plansWebEn,
   ...lookupsEn,
   ...formatsEn,
+  ...editorEn,
+  ...questionsEn,
+  ...validationEn,
   ...interopEn,
   ...sharingEn,
-  ...validationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

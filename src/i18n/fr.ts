@@ -1,11 +1,14 @@
 import { accountsFr } from "./catalogues/accounts.js";
 import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
+import { editorFr } from "./catalogues/editor.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
 import { interopFr } from "./catalogues/interop.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
+import { plansWebFr } from "./catalogues/plans-web.js";
+import { questionsFr } from "./catalogues/questions.js";
 import { sharingFr } from "./catalogues/sharing.js";
 import { validationFr } from "./catalogues/validation.js";
 import { webFr } from "./catalogues/web.js";
@@ -19,9 +22,12 @@ export const fr: Record<MessageKey, string> = {
   ...contentFr,
   ...exportsFr,
   ...webFr,
+  ...plansWebFr,
   ...lookupsFr,
   ...formatsFr,
+  ...editorFr,
+  ...questionsFr,
+  ...validationFr,
   ...interopFr,
   ...sharingFr,
-  ...validationFr,
 };

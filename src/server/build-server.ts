@@ -74,18 +74,27 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  const plans = createPlanRequests(context, {
+  // One set of plan use cases for every plan route (live edits, invitation e-mails).
+  const planRequests = createPlanRequests(context, {
     mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
   });
-  await app.register(planRoutes(plans));
-  await app.register(planSharingRoutes(plans));
-  await app.register(planHistoryRoutes(plans));
-  await app.register(commentRoutes(createCommentService(context)));
+  await app.register(planRoutes(planRequests));
   const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
   const imports = createPlanImports(context);
   await app.register(planExportRoutes(exports));
   await app.register(planImportRoutes(imports));
-  await app.register(madmpRoutes(createMadmpService(context, { exports, imports, plans })));
+  await app.register(
+    madmpRoutes(
+      createMadmpService(context, {
+        exports,
+        imports,
+        plans: planRequests,
+      }),
+    ),
+  );
+  await app.register(planSharingRoutes(planRequests));
+  await app.register(planHistoryRoutes(planRequests));
+  await app.register(commentRoutes(createCommentService(context)));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;

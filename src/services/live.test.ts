@@ -137,6 +137,39 @@ describe.each(testDialects())("live hub on $name", (dialect) => {
     expect(alice.events.filter((e) => e.type === "edit")).toHaveLength(1);
   });
 
+  it("takes a presence request in any instance, for the connection's own user only", async () => {
+    const [a, b] = await twoInstances();
+    const alice = recorder("u-alice", "Alice");
+    const bob = recorder("u-bob", "Bob");
+    const joined = await a.hub.join("p6", alice.connection);
+    await b.hub.join("p6", bob.connection);
+    await bob.next((e) => presenceOf(e).length === 2);
+    // Not Alice: refused, in her instance and in the other one.
+    expect(await a.hub.focus("p6", joined.connectionId, "/x", { userId: "u-bob" })).toBe(false);
+    expect(await b.hub.focus("p6", joined.connectionId, "/x", { userId: "u-bob" })).toBe(false);
+    expect(await b.hub.focus("p6", "no-such-connection", "/x", { userId: "u-alice" })).toBe(false);
+    // Alice's request reached instance b (no sticky sessions): forwarded to a, seen by everyone.
+    expect(await b.hub.focus("p6", joined.connectionId, "/details/title", { userId: "u-alice" })).toBe(true);
+    await bob.next((e) => presenceOf(e).some((p) => p.name === "Alice" && p.field === "/details/title"));
+    expect(a.hub.present("p6").find((p) => p.name === "Alice")?.field).toBe("/details/title");
+  });
+
+  it("keeps hidden viewers out of presence but sends them edits and access notices", async () => {
+    const [a, b] = await twoInstances();
+    const alice = recorder("u-alice", "Alice");
+    const anonymous = recorder("", "");
+    await a.hub.join("p7", alice.connection);
+    const hidden = await b.hub.join("p7", { ...anonymous.connection, hidden: true });
+    expect(await b.hub.focus("p7", hidden.connectionId, "/x", { userId: "" })).toBe(false);
+    await a.hub.publishEdit("p7", { revision: 2, author: "u-alice", ops: [] });
+    await anonymous.next((e) => e.type === "edit");
+    await a.hub.accessChanged("p7");
+    await anonymous.next((e) => e.type === "access");
+    await alice.next((e) => e.type === "access");
+    expect(a.hub.present("p7").map((p) => p.name)).toEqual(["Alice"]);
+    expect(b.hub.present("p7").map((p) => p.name)).toEqual(["Alice"]);
+  });
+
   it.runIf(dialect.name === "postgres")("forgets the presence of an instance that died", async () => {
     const [a, b] = await twoInstances({ heartbeatMs: 50, presenceTtlMs: 200 });
     const alice = recorder("u-alice", "Alice");

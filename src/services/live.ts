@@ -13,12 +13,16 @@ export interface PresenceEntry {
 export type LiveEvent =
   | { type: "edit"; planId: string; revision: number; author: string; ops?: unknown; truncated?: boolean }
   | { type: "presence"; planId: string; present: PresenceEntry[] }
+  /** Who may see the plan may have changed (binned, visibility, members): streams check again. */
+  | { type: "access"; planId: string }
   | { type: "resync" };
 
 /** One open event stream of one user on one plan. */
 export interface LiveConnection {
   userId: string;
   name: string;
+  /** Receives events but is not shown in presence (an anonymous reader of a public plan). */
+  hidden?: boolean;
   send(event: LiveEvent): void;
 }
 
@@ -73,6 +77,7 @@ export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) 
 
   const announce = (planId: string, connectionId: string, left = false) => {
     const entry = local.get(planId)?.get(connectionId);
+    if (entry?.connection.hidden) return Promise.resolve();
     const data = left
       ? { connectionId, left: true }
       : entry && {
@@ -100,6 +105,16 @@ export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) 
         type: "edit",
         planId,
       });
+    } else if (message.type === "access") {
+      broadcastLocally(planId, { type: "access", planId });
+    } else if (message.type === "focus") {
+      // Another instance took a presence request for one of our connections (no sticky sessions).
+      const data = message.data as { connectionId?: string; userId?: string; field?: string | null };
+      const entry = data.connectionId ? local.get(planId)?.get(data.connectionId) : undefined;
+      if (!entry || !data.connectionId || entry.connection.hidden || entry.connection.userId !== data.userId)
+        return;
+      entry.field = data.field ?? null;
+      void announce(planId, data.connectionId);
     } else if (message.type === "presence") {
       const data = message.data as Partial<PresenceEntry> & { left?: boolean };
       if (!data.connectionId) return;
@@ -155,13 +170,41 @@ export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) 
       };
     },
 
-    /** Record which field (JSON pointer) a connection is editing, or null when it leaves the field. */
-    async focus(planId: string, connectionId: string, field: string | null): Promise<boolean> {
+    /**
+     * Record which field (JSON pointer) a connection is editing, or null when it leaves the field.
+     * With `userId`, the connection must be that user's; it may then live in another instance (the
+     * request is forwarded to it through the notifier). False when the connection is unknown here,
+     * hidden or someone else's.
+     */
+    async focus(
+      planId: string,
+      connectionId: string,
+      field: string | null,
+      options: { userId?: string } = {},
+    ): Promise<boolean> {
       const entry = local.get(planId)?.get(connectionId);
-      if (!entry) return false;
-      entry.field = field;
-      await announce(planId, connectionId);
+      if (entry) {
+        if (entry.connection.hidden) return false;
+        if (options.userId !== undefined && entry.connection.userId !== options.userId) return false;
+        entry.field = field;
+        await announce(planId, connectionId);
+        return true;
+      }
+      if (options.userId === undefined) return false;
+      const known = presence.get(planId)?.get(connectionId);
+      if (!known || known.expiresAt <= now() || known.userId !== options.userId) return false;
+      await notifier.publish({
+        topic: topicOf(planId),
+        type: "focus",
+        data: { connectionId, userId: options.userId, field },
+        origin: instance,
+      });
       return true;
+    },
+
+    /** Tell every stream of the plan, in every instance, to check again that its user may still read it. */
+    async accessChanged(planId: string): Promise<void> {
+      await notifier.publish({ topic: topicOf(planId), type: "access", data: null, origin: instance });
     },
 
     /** Tell every editor of the plan, in every instance, about an accepted edit. */

@@ -69,7 +69,10 @@ function touchesVisibility(op: EditOp): boolean {
  * authoriser (`plan-authorisation.ts`, roles from `plan_members`; 404 for a plan the caller may not
  * read), then calls the model's plan service, which trusts it. The author of an edit is the caller.
  */
-export function createPlanRequests(context: Pick<AppContext, "database">, options: PlanRequestOptions = {}) {
+export function createPlanRequests(
+  context: Pick<AppContext, "database"> & Partial<Pick<AppContext, "live">>,
+  options: PlanRequestOptions = {},
+) {
   const content = options.content ?? loadBuiltinContent();
   const service = createPlanService(context, content);
   const authoriser = createPlanAuthoriser(context);

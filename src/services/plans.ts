@@ -18,6 +18,7 @@ import { createPlansRepository, type PlanSummary, StaleRevisionError } from "../
 import type { AppContext } from "./app-context.js";
 import type { Actor, PlanContent } from "./plan-content.js";
 import { copyWithNewIds } from "./plan-copy.js";
+import { createEditAnnouncer } from "./plan-live.js";
 
 export interface NewPlanInput {
   templateId: string;
@@ -99,10 +100,15 @@ export function draftPlan(content: PlanContent, input: NewPlanInput): Plan {
 
 /**
  * Plan use cases on the model: create, read, list, edit, duplicate, delete/restore, history, diff and
- * revert. No access check here: callers (plan-requests.ts) authorise first.
+ * revert. No access check here: callers (plan-requests.ts) authorise first. With `context.live`,
+ * every stored revision is announced to the plan's open editors.
  */
-export function createPlanService(context: Pick<AppContext, "database">, content: PlanContent) {
+export function createPlanService(
+  context: Pick<AppContext, "database"> & Partial<Pick<AppContext, "live">>,
+  content: PlanContent,
+) {
   const repo = createPlansRepository(context.database.db);
+  const announce = createEditAnnouncer(context.live);
 
   /**
    * The stored plan; not_found for a missing (or binned) plan. Whether `actor` may act on it was
@@ -144,6 +150,7 @@ export function createPlanService(context: Pick<AppContext, "database">, content
       }
       try {
         await repo.saveEdit(result.plan, result.event);
+        await announce.edit(id, result.event);
         return { plan: result.plan, event: result.event, problems: checkPlanRules(result.plan, content) };
       } catch (error) {
         if (!(error instanceof StaleRevisionError) || attempt >= maxAttempts) throw error;
@@ -204,6 +211,7 @@ export function createPlanService(context: Pick<AppContext, "database">, content
     async remove(actor: Actor, id: string): Promise<void> {
       await load(actor, id);
       await repo.setDeleted(id, new Date().toISOString());
+      await announce.accessChanged(id);
     },
 
     async restore(actor: Actor, id: string): Promise<Plan> {

@@ -32,6 +32,19 @@ const TokensPage = lazy(() =>
 const MyPlansPage = lazy(() =>
   import("./features/plans/my-plans-page.js").then((m) => ({ default: m.MyPlansPage })),
 );
+const PlanEditorPage = lazy(() =>
+  import("./features/editor/editor-page.js").then((m) => ({ default: m.PlanEditorPage })),
+);
+const NewPlanPage = lazy(() =>
+  import("./features/new-plan/new-plan-page.js").then((m) => ({ default: m.NewPlanPage })),
+);
+const PublicPlansPage = lazy(() =>
+  import("./features/public-plans/public-plans-page.js").then((m) => ({ default: m.PublicPlansPage })),
+);
+// Read-only view of a plan, for anonymous readers of public plans (signed-in users get the editor).
+const PlanViewPage = lazy(() =>
+  import("./features/plan-view/plan-view-page.js").then((m) => ({ default: m.PlanViewPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./features/landing/not-found-page.js").then((m) => ({ default: m.NotFoundPage })),
 );
@@ -46,6 +59,13 @@ function RequireAccount({ children }: { children: ReactNode }) {
     return <Navigate to={`/sign-in?next=${next}`} replace state={{ needed: true }} />;
   }
   return children;
+}
+
+/** A plan: the editor (read-only when the role says so) for a signed-in user, the plain view otherwise. */
+function PlanPage() {
+  const { account, loading } = useSession();
+  if (loading) return <PageLoader />;
+  return account ? <PlanEditorPage /> : <PlanViewPage />;
 }
 
 /** Pages for anonymous visitors (sign in, sign up): a signed-in user goes on to the app. */
@@ -107,6 +127,16 @@ export function createRouter() {
             </RequireAccount>
           ),
         },
+        {
+          path: "plans/new",
+          element: (
+            <RequireAccount>
+              <NewPlanPage />
+            </RequireAccount>
+          ),
+        },
+        { path: "plans/:id", element: <PlanPage /> },
+        { path: "public", element: <PublicPlansPage /> },
         {
           path: "account",
           element: (

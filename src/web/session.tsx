@@ -12,12 +12,20 @@ export interface SessionState {
   loading: boolean;
 }
 
-/** Who is signed in, asked once to the server (`GET /api/v1/account`) and cached. */
+/**
+ * Who is signed in, asked once to the server and cached: `GET /api/v1/session` answers anonymous
+ * visitors without a 401 (a server without that probe is asked `GET /api/v1/account` instead).
+ */
 export function useSession(): SessionState {
   const api = useAccountApi();
   const query = useQuery({
     queryKey: sessionKey,
     queryFn: async ({ signal }) => {
+      try {
+        return (await api.getSession(signal)).account;
+      } catch (error) {
+        if (!isApiError(error) || error.status !== 404) throw error;
+      }
       try {
         return await api.getAccount(signal);
       } catch (error) {

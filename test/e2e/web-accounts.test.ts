@@ -60,7 +60,7 @@ describe.runIf(browserAvailable()).each(dialects)(
 
       await signUp(page, "Ada Lovelace", "ada@example.org");
       await page.getByRole("heading", { name: "My plans" }).waitFor();
-      await page.getByTestId("plans-placeholder").getByText("Plans arrive with the plan editor").waitFor();
+      await page.getByTestId("plans-empty").getByText("No plan yet").waitFor();
       await page.getByText("Welcome, Ada Lovelace! Your account is ready.").waitFor();
       await expectAccessible(page, "my plans page");
 

@@ -56,7 +56,7 @@ describe.runIf(browserAvailable()).each(dialects)(
       await page.getByRole("button", { name: "Créer mon compte" }).click();
       await page.getByRole("heading", { name: "Mes plans" }).waitFor();
       await page.getByText("Bienvenue, Marie Curie ! Votre compte est prêt.").waitFor();
-      await page.getByText(fr["web.plans.placeholder.text"]).waitFor();
+      await page.getByTestId("plans-empty").getByText(fr["web.plans.empty.all.title"]).waitFor();
       expect(await page.title()).toBe("Mes plans · Carnet");
       await expectNoEnglish(page, fr);
 

@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { plansWebEn } from "../../src/i18n/catalogues/plans-web.js";
 import { webEn } from "../../src/i18n/catalogues/web.js";
 
 /** A free TCP port on 127.0.0.1 (so that the server's public URL can be known before it listens). */
@@ -53,13 +54,13 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   expect(bad, `accessibility violations on ${where}`).toEqual([]);
 }
 
-// English texts of the web catalogue that differ in French and are long enough to be unambiguous.
+// English texts of the web catalogues that differ in French and are long enough to be unambiguous.
 const englishOnly = (fr: Record<string, string>) =>
-  Object.entries(webEn)
+  Object.entries({ ...webEn, ...plansWebEn })
     .filter(([key, text]) => text.length >= 12 && fr[key] !== text && !text.includes("{"))
     .map(([, text]) => text);
 
-/** Fail if any English text of the web catalogue is visible on a page meant to be in French. */
+/** Fail if any English text of the web catalogues is visible on a page meant to be in French. */
 export async function expectNoEnglish(page: Page, fr: Record<string, string>): Promise<void> {
   // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered visibly counts here.
   const visible = await page.locator("body").innerText();

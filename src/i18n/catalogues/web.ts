@@ -139,10 +139,6 @@ export const webEn = {
   "web.tokens.revoked": "The token “{name}” is revoked.",
 
   "web.plans.title": "My plans",
-  "web.plans.placeholder.title": "Your plans will be here",
-  "web.plans.placeholder.text":
-    "Plans arrive with the plan editor, in a coming version of Carnet. You will then create a plan from a funder’s template, write it with your team and export it from this page.",
-  "web.plans.placeholder.meanwhile": "Meanwhile, you can set up your account and API tokens.",
 } as const;
 
 export const webFr: Record<keyof typeof webEn, string> = {
@@ -291,8 +287,4 @@ export const webFr: Record<keyof typeof webEn, string> = {
   "web.tokens.revoked": "Le jeton « {name} » est révoqué.",
 
   "web.plans.title": "Mes plans",
-  "web.plans.placeholder.title": "Vos plans seront ici",
-  "web.plans.placeholder.text":
-    "Les plans arrivent avec l’éditeur de plans, dans une prochaine version de Carnet. Vous pourrez alors créer un plan à partir du modèle d’un financeur, le rédiger avec votre équipe et l’exporter depuis cette page.",
-  "web.plans.placeholder.meanwhile": "En attendant, vous pouvez régler votre compte et vos jetons d’API.",
 };

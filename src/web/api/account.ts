@@ -36,6 +36,11 @@ export function accountApi(lang: UiLanguage) {
       apiRequest<void>("/api/v1/auth/password-reset", { method: "POST", body: { email }, lang }),
     completePasswordReset: (body: PasswordResetCompleteInput) =>
       apiRequest<void>("/api/v1/auth/password-reset/complete", { method: "POST", body, lang }),
+    getSession: (signal?: AbortSignal) =>
+      apiRequest<{ account: Account | null; csrfToken: string | null }>("/api/v1/session", {
+        lang,
+        ...(signal ? { signal } : {}),
+      }),
     getAccount: (signal?: AbortSignal) =>
       apiRequest<Account>("/api/v1/account", { lang, ...(signal ? { signal } : {}) }),
     updateAccount: (body: AccountPatch) =>

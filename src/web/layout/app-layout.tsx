@@ -48,11 +48,18 @@ export function AppLayout() {
             >
               {t("app.name")}
             </Anchor>
-            {account && (
+            {account !== undefined && (
               <Box component="nav" aria-label={t("web.nav.label")} visibleFrom="sm">
-                <NavLink to="/plans" className="nav-link">
-                  {t("web.nav.plans")}
-                </NavLink>
+                <Group gap="xs" wrap="nowrap">
+                  {account && (
+                    <NavLink to="/plans" className="nav-link">
+                      {t("web.nav.plans")}
+                    </NavLink>
+                  )}
+                  <NavLink to="/public" className="nav-link">
+                    {t("web.nav.public")}
+                  </NavLink>
+                </Group>
               </Box>
             )}
           </Group>

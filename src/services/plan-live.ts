@@ -1,0 +1,33 @@
+import type { EditEvent } from "../domain/edit/index.js";
+import type { LiveHub } from "./live.js";
+
+/**
+ * How the plan use cases tell open editors about a change, once it is stored: an `edit` event per
+ * new revision (revision, author, ops), and an `access` notice when who may read the plan may have
+ * changed (binned, visibility set), so that streams check their user's right again.
+ *
+ * A failure to announce never fails the use case — the change is stored; clients notice the gap in
+ * revisions at the next event, or reload when their stream reconnects (`hello` carries the revision).
+ */
+export function createEditAnnouncer(live: LiveHub | undefined) {
+  return {
+    async edit(planId: string, event: EditEvent): Promise<void> {
+      if (!live) return;
+      try {
+        await live.publishEdit(planId, { revision: event.revision, author: event.author, ops: event.ops });
+        if (event.ops.some((op) => op.path === "/visibility" || op.path.startsWith("/visibility/")))
+          await live.accessChanged(planId);
+      } catch {
+        // See above: stored is stored.
+      }
+    },
+    async accessChanged(planId: string): Promise<void> {
+      if (!live) return;
+      try {
+        await live.accessChanged(planId);
+      } catch {
+        // See above.
+      }
+    },
+  };
+}

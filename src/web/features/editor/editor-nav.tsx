@@ -1,0 +1,137 @@
+import { Badge, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
+import type { PlanCompleteness, Tally } from "../../../domain/completeness.js";
+import { isSectionApplicable } from "../../../domain/conditions.js";
+import { localize } from "../../../domain/localized.js";
+import { listOutputs, type Plan } from "../../../domain/plan.js";
+import type { Template } from "../../../domain/template.js";
+import { useLanguage } from "../../language.js";
+
+/** One place of the editor: a form, a plan section, or a section of one research output. */
+export type EditorView =
+  | { kind: "details" | "project" | "contributors" | "outputs" }
+  | { kind: "section"; sectionId: string }
+  | { kind: "output-section"; outputId: string; sectionId: string };
+
+export function viewKey(view: EditorView): string {
+  if (view.kind === "section") return `s:${view.sectionId}`;
+  if (view.kind === "output-section") return `o:${view.outputId}:${view.sectionId}`;
+  return view.kind;
+}
+
+export function parseView(key: string | null): EditorView {
+  if (!key) return { kind: "details" };
+  if (key.startsWith("s:")) return { kind: "section", sectionId: key.slice(2) };
+  if (key.startsWith("o:")) {
+    const [, outputId = "", sectionId = ""] = key.split(":");
+    return { kind: "output-section", outputId, sectionId };
+  }
+  if (key === "project" || key === "contributors" || key === "outputs") return { kind: key };
+  return { kind: "details" };
+}
+
+function Count({ tally, label }: { tally: Tally | undefined; label: string }) {
+  if (!tally || tally.total === 0) return null;
+  return (
+    <Badge size="sm" variant="dot" color={tally.complete ? "green" : "gray"}>
+      <span aria-hidden="true">
+        {tally.answered}/{tally.total}
+      </span>
+      <VisuallyHidden>{label}</VisuallyHidden>
+    </Badge>
+  );
+}
+
+/** The editor's table of contents, with a completeness count per section and output. */
+export function EditorNav({
+  plan,
+  template,
+  completeness,
+  current,
+  onSelect,
+}: {
+  plan: Plan;
+  template: Template;
+  completeness: PlanCompleteness;
+  current: EditorView;
+  onSelect(view: EditorView): void;
+}) {
+  const { t } = useLanguage();
+  const planLang = plan.language === "fra" ? "fr" : "en";
+  const currentKey = viewKey(current);
+  const tallyLabel = (tally: Tally | undefined) =>
+    tally ? t("editor.completeness.count", { answered: tally.answered, total: tally.total }) : "";
+  const item = (view: EditorView, label: string, tally?: Tally) => {
+    const key = viewKey(view);
+    return (
+      <NavLink
+        key={key}
+        component="button"
+        type="button"
+        label={label}
+        active={key === currentKey}
+        variant="filled"
+        aria-current={key === currentKey ? "page" : undefined}
+        onClick={() => onSelect(view)}
+        rightSection={<Count tally={tally} label={tallyLabel(tally)} />}
+        data-view={key}
+      />
+    );
+  };
+  const planSections = template.sections.filter((s) => isSectionApplicable(s, { answers: plan.answers }));
+  const sectionTally = (sectionId: string, outputId?: string) =>
+    completeness.sections.find((s) => s.sectionId === sectionId && s.outputId === outputId);
+  return (
+    <Stack gap={2} component="nav" aria-label={t("editor.nav.label")}>
+      {item({ kind: "details" }, t("editor.nav.details"))}
+      {item(
+        { kind: "project" },
+        plan.context === "research_entity" ? t("editor.nav.entity") : t("editor.nav.project"),
+      )}
+      {item({ kind: "contributors" }, t("editor.nav.contributors"))}
+      {item({ kind: "outputs" }, t("editor.nav.outputs"))}
+      {planSections.length > 0 && (
+        <Text size="xs" fw={700} c="gray.7" tt="uppercase" mt="sm" px="sm">
+          {t("editor.nav.plan_sections")}
+        </Text>
+      )}
+      {planSections.map((section) =>
+        item(
+          { kind: "section", sectionId: section.id },
+          localize(section.title, planLang),
+          sectionTally(section.id),
+        ),
+      )}
+      {listOutputs(plan).map((output) => {
+        const sections = template.sections.filter((s) =>
+          isSectionApplicable(s, { answers: output.answers, output }),
+        );
+        const tally = completeness.outputs.find((o) => o.outputId === output.id);
+        return (
+          <NavLink
+            key={output.id}
+            component="button"
+            type="button"
+            label={`${output.shortName}${output.title ? ` — ${output.title}` : ""}`}
+            rightSection={<Count tally={tally} label={tallyLabel(tally)} />}
+            // The current output shows its sections; choosing another output opens its first section.
+            opened={current.kind === "output-section" && current.outputId === output.id}
+            onClick={() => {
+              const first = sections[0];
+              if (first) onSelect({ kind: "output-section", outputId: output.id, sectionId: first.id });
+            }}
+            childrenOffset="sm"
+            data-output={output.id}
+          >
+            {sections.map((section) =>
+              item(
+                { kind: "output-section", outputId: output.id, sectionId: section.id },
+                localize(section.title, planLang),
+                sectionTally(section.id, output.id),
+              ),
+            )}
+          </NavLink>
+        );
+      })}
+    </Stack>
+  );
+}

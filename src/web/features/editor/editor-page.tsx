@@ -1,0 +1,157 @@
+import { Alert, Anchor, Stack, Text } from "@mantine/core";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { Link, useParams } from "react-router";
+import type { VocabularyView } from "../../../contract/templates.js";
+import type { Template } from "../../../domain/template.js";
+import type { Vocabulary, VocabularySet } from "../../../domain/vocabulary.js";
+import type { UiLanguage } from "../../../i18n/translate.js";
+import { isApiError } from "../../api/client.js";
+import { useLanguage } from "../../language.js";
+import { errorMessage } from "../../ui/errors.js";
+import { PageLoader, PageTitle } from "../../ui/page.js";
+import { editorApi } from "./editor-api.js";
+import type { VocabularyViews } from "./editor-context.js";
+import { PlanEditor } from "./plan-editor.js";
+
+/** Vocabularies the editor's own forms use, whatever the template asks. */
+const formVocabularies = [
+  "contributor-roles",
+  "research-output-types",
+  "funding-status",
+  "version-labels",
+  "yes-no-unknown",
+];
+
+function templateVocabularies(template: Template): string[] {
+  const ids = new Set(formVocabularies);
+  for (const section of template.sections)
+    for (const question of section.questions)
+      for (const field of [question, ...(question.fields ?? [])]) {
+        if (field.vocabulary) ids.add(field.vocabulary);
+        if (field.unitVocabulary) ids.add(field.unitVocabulary);
+      }
+  return [...ids];
+}
+
+/**
+ * Vocabularies as the editor uses them: views in the interface language (its own forms) and a
+ * vocabulary set with labels in every language loaded (the question cards, in the plan's language).
+ */
+function combineVocabularies(
+  results: { data?: VocabularyView | undefined; isPending: boolean }[],
+  uiLang: string,
+): { views: VocabularyViews; set: VocabularySet; pending: boolean } {
+  const views = new Map<string, VocabularyView>();
+  const set = new Map<string, Vocabulary>();
+  for (const result of results) {
+    const view = result.data;
+    if (!view) continue;
+    if (view.lang === uiLang || !views.has(view.id)) views.set(view.id, view);
+    const known = set.get(view.id);
+    const vocabulary: Vocabulary = known ?? {
+      carnetVocabulary: 1,
+      id: view.id,
+      title: {},
+      source: view.source,
+      licence: view.licence,
+      items: [],
+    };
+    (vocabulary.title as Record<string, string>)[view.lang] = view.title;
+    const items = new Map(vocabulary.items.map((item) => [item.code, item]));
+    for (const item of view.items) {
+      const existing = items.get(item.code);
+      if (existing) (existing.label as Record<string, string>)[view.lang] = item.label;
+      else
+        items.set(item.code, {
+          code: item.code,
+          label: { [view.lang]: item.label },
+          ...(item.uri ? { uri: item.uri } : {}),
+          ...(item.parent ? { parent: item.parent } : {}),
+          ...(item.deprecated ? { deprecated: true } : {}),
+        });
+    }
+    vocabulary.items = [...items.values()];
+    set.set(view.id, vocabulary);
+  }
+  return { views, set, pending: results.some((r) => r.isPending) };
+}
+
+/** `/plans/:id`: loads the plan, its template, vocabularies and the caller's rights, then edits. */
+export function PlanEditorPage() {
+  const { id = "" } = useParams();
+  const { t, lang } = useLanguage();
+  const api = useMemo(() => editorApi(lang), [lang]);
+  // The plan is loaded once: from then on the editor keeps it in step (autosave, live events).
+  const planQuery = useQuery({
+    queryKey: ["editor", "plan", id],
+    queryFn: ({ signal }) => api.getPlan(id, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    retry: (count, error) => !isApiError(error, "not_found", "unauthenticated") && count < 2,
+  });
+  const accessQuery = useQuery({
+    queryKey: ["editor", "access", id],
+    queryFn: () => api.getAccess(id),
+    staleTime: 60_000,
+  });
+  const templateId = planQuery.data?.template.id;
+  const templateQuery = useQuery({
+    queryKey: ["editor", "template", templateId],
+    queryFn: () => api.getTemplate(templateId!),
+    enabled: templateId !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const vocabularyIds = templateQuery.data ? templateVocabularies(templateQuery.data) : [];
+  // Labels in the interface language (forms) and in the plan's language (questions).
+  const planLang: UiLanguage = planQuery.data?.language === "fra" ? "fr" : "en";
+  const languages = [...new Set([lang, planLang])];
+  const vocabularyResults = useQueries({
+    queries: vocabularyIds.flatMap((vocabulary) =>
+      languages.map((language) => ({
+        queryKey: ["editor", "vocabulary", vocabulary, language],
+        queryFn: () => api.getVocabulary(vocabulary, language),
+        staleTime: Number.POSITIVE_INFINITY,
+      })),
+    ),
+  });
+  const updated = vocabularyResults.map((r) => r.dataUpdatedAt).join();
+  const vocabulariesPending = vocabularyResults.some((r) => r.isPending);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when a vocabulary arrives or the language changes.
+  const { views: vocabularies, set: vocabularySet } = useMemo(
+    () => combineVocabularies(vocabularyResults, lang),
+    [updated, lang],
+  );
+  const vocabulariesReady = templateQuery.data !== undefined && !vocabulariesPending;
+
+  const error = planQuery.error ?? templateQuery.error ?? accessQuery.error;
+  if (error) {
+    return (
+      <Stack maw={640}>
+        <PageTitle>
+          {isApiError(error, "not_found") ? t("editor.not_found.title") : t("editor.error.title")}
+        </PageTitle>
+        <Alert color="red" role="alert">
+          <Text>{isApiError(error, "not_found") ? t("editor.not_found.text") : errorMessage(error, t)}</Text>
+        </Alert>
+        <Anchor component={Link} to="/plans">
+          {t("editor.back_to_plans")}
+        </Anchor>
+      </Stack>
+    );
+  }
+  if (!planQuery.data || !templateQuery.data || !vocabulariesReady || !accessQuery.data)
+    return <PageLoader />;
+  return (
+    <PlanEditor
+      key={planQuery.data.id}
+      initialPlan={planQuery.data}
+      template={templateQuery.data}
+      vocabularies={vocabularies}
+      vocabularySet={vocabularySet}
+      api={api}
+      readOnly={!accessQuery.data.capabilities.includes("edit")}
+      capabilities={accessQuery.data.capabilities}
+    />
+  );
+}

@@ -1,0 +1,295 @@
+/**
+ * The rich-text editor of narrative answers (TipTap). Loaded on demand (see rich-text-field.tsx) so
+ * that ProseMirror stays out of the editor route's first chunk. It produces only HTML that the
+ * rich-text allowlist of exports keeps (src/exports/rich-text): p, br, strong, em, u, s, code, a
+ * (http, https, mailto), ul, ol, li, h3, blockquote — no code block, rule or image.
+ */
+import { ActionIcon, Button, Group, Paper, Popover, Stack, TextInput, Tooltip } from "@mantine/core";
+import Link from "@tiptap/extension-link";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { useLanguage } from "../../../language.js";
+import { isSafeLink, normaliseRichText } from "./values.js";
+
+export interface RichTextEditorProps {
+  value: string;
+  onChange(value: string | null): void;
+  inputId: string;
+  /** Id of the element that names the editor (the question's label); else `label` names it. */
+  labelId?: string | undefined;
+  /** Plain label, for the toolbar's name. */
+  label: string;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+  /** Language of the text typed (the plan's), for spelling and screen readers. */
+  lang?: string | undefined;
+  compact?: boolean;
+}
+
+function ToolbarButton({
+  label,
+  active,
+  onClick,
+  children,
+}: {
+  label: string;
+  active: boolean;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Tooltip label={label} openDelay={400}>
+      <ActionIcon
+        variant={active ? "filled" : "subtle"}
+        color={active ? undefined : "dark"}
+        size="md"
+        aria-label={label}
+        aria-pressed={active}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onClick}
+        data-toolbar-item
+        tabIndex={-1}
+      >
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** Arrow keys move between toolbar buttons; only one of them is in the Tab order (WAI-ARIA toolbar). */
+function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-toolbar-item]")];
+  const current = items.indexOf(document.activeElement as HTMLElement);
+  let next = current;
+  if (event.key === "ArrowRight") next = (current + 1) % items.length;
+  if (event.key === "ArrowLeft") next = (current - 1 + items.length) % items.length;
+  if (event.key === "Home") next = 0;
+  if (event.key === "End") next = items.length - 1;
+  event.preventDefault();
+  for (const item of items) item.tabIndex = -1;
+  const target = items[next];
+  if (target) {
+    target.tabIndex = 0;
+    target.focus();
+  }
+}
+
+export function RichTextEditor(props: RichTextEditorProps) {
+  const { t } = useLanguage();
+  const onChangeRef = useRef(props.onChange);
+  onChangeRef.current = props.onChange;
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [linkUrl, setLinkUrl] = useState("");
+  const [linkError, setLinkError] = useState<string | null>(null);
+
+  const attributes = (): Record<string, string> => {
+    const attrs: Record<string, string> = {
+      id: props.inputId,
+      role: "textbox",
+      "aria-multiline": "true",
+      class: "carnet-rich-text carnet-rich-text-input",
+      spellcheck: "true",
+    };
+    if (props.labelId) attrs["aria-labelledby"] = props.labelId;
+    else attrs["aria-label"] = props.label;
+    if (props.describedBy) attrs["aria-describedby"] = props.describedBy;
+    if (props.invalid) attrs["aria-invalid"] = "true";
+    if (props.lang) attrs.lang = props.lang;
+    return attrs;
+  };
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [3, 4] },
+        codeBlock: false,
+        horizontalRule: false,
+        link: false,
+      }),
+      Link.configure({
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: "https",
+        protocols: ["mailto"],
+        HTMLAttributes: { target: null, rel: null, class: null },
+        isAllowedUri: (url) => isSafeLink(url),
+      }),
+    ],
+    content: props.value,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: { attributes: attributes() },
+    onUpdate: ({ editor: current }) => onChangeRef.current(normaliseRichText(current.getHTML()) || null),
+  });
+
+  // Keep names, descriptions and validity in step with the card.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attributes() derives from these props.
+  useEffect(() => {
+    editor.setOptions({ editorProps: { attributes: attributes() } });
+  }, [editor, props.inputId, props.labelId, props.describedBy, props.invalid, props.lang]);
+
+  // A value changed elsewhere (another author, a revert) replaces the content unless the user is typing here.
+  useEffect(() => {
+    if (editor.isFocused) return;
+    if (normaliseRichText(editor.getHTML()) === (props.value ?? "")) return;
+    editor.commands.setContent(props.value ?? "", { emitUpdate: false });
+  }, [editor, props.value]);
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bulletList: e.isActive("bulletList"),
+      orderedList: e.isActive("orderedList"),
+      heading: e.isActive("heading", { level: 3 }),
+      link: e.isActive("link"),
+    }),
+  });
+
+  useEffect(() => {
+    const first = toolbarRef.current?.querySelector<HTMLElement>("[data-toolbar-item]");
+    if (first) first.tabIndex = 0;
+  }, []);
+
+  const applyLink = () => {
+    const url = linkUrl.trim();
+    if (url === "") {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      setLinkOpen(false);
+      return;
+    }
+    if (!isSafeLink(url)) {
+      setLinkError(t("questions.rich_text.link_invalid"));
+      return;
+    }
+    editor.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
+    setLinkOpen(false);
+  };
+
+  const linkInputId = `${props.inputId}-link`;
+  return (
+    <Paper withBorder radius="sm" className="carnet-rich-text-frame">
+      <Group
+        gap={4}
+        p={4}
+        role="toolbar"
+        aria-label={t("questions.rich_text.toolbar", { label: props.label })}
+        aria-controls={props.inputId}
+        ref={toolbarRef}
+        onKeyDown={onToolbarKeyDown}
+        className="carnet-rich-text-toolbar"
+      >
+        <ToolbarButton
+          label={t("questions.rich_text.bold")}
+          active={state.bold}
+          onClick={() => editor.chain().focus().toggleBold().run()}
+        >
+          <strong aria-hidden="true">B</strong>
+        </ToolbarButton>
+        <ToolbarButton
+          label={t("questions.rich_text.italic")}
+          active={state.italic}
+          onClick={() => editor.chain().focus().toggleItalic().run()}
+        >
+          <em aria-hidden="true" style={{ fontFamily: "serif" }}>
+            I
+          </em>
+        </ToolbarButton>
+        <ToolbarButton
+          label={t("questions.rich_text.heading")}
+          active={state.heading}
+          onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
+        >
+          <span aria-hidden="true">H</span>
+        </ToolbarButton>
+        <ToolbarButton
+          label={t("questions.rich_text.bullet_list")}
+          active={state.bulletList}
+          onClick={() => editor.chain().focus().toggleBulletList().run()}
+        >
+          <span aria-hidden="true">•≡</span>
+        </ToolbarButton>
+        <ToolbarButton
+          label={t("questions.rich_text.ordered_list")}
+          active={state.orderedList}
+          onClick={() => editor.chain().focus().toggleOrderedList().run()}
+        >
+          <span aria-hidden="true">1≡</span>
+        </ToolbarButton>
+        <Popover
+          opened={linkOpen}
+          onChange={setLinkOpen}
+          trapFocus
+          returnFocus
+          position="bottom-start"
+          withinPortal={false}
+        >
+          <Popover.Target>
+            <ActionIcon
+              variant={state.link ? "filled" : "subtle"}
+              color={state.link ? undefined : "dark"}
+              size="md"
+              aria-label={t("questions.rich_text.link")}
+              aria-pressed={state.link}
+              aria-expanded={linkOpen}
+              data-toolbar-item
+              tabIndex={-1}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                setLinkUrl((editor.getAttributes("link").href as string | undefined) ?? "");
+                setLinkError(null);
+                setLinkOpen((open) => !open);
+              }}
+            >
+              <span aria-hidden="true">🔗</span>
+            </ActionIcon>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Stack gap="xs" w={300}>
+              <TextInput
+                id={linkInputId}
+                label={t("questions.rich_text.link_url")}
+                value={linkUrl}
+                error={linkError}
+                onChange={(event) => {
+                  setLinkUrl(event.currentTarget.value);
+                  setLinkError(null);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") {
+                    event.preventDefault();
+                    applyLink();
+                  }
+                }}
+              />
+              <Group gap="xs">
+                <Button size="xs" onClick={applyLink}>
+                  {t("questions.rich_text.link_apply")}
+                </Button>
+                {state.link && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => {
+                      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+                      setLinkOpen(false);
+                    }}
+                  >
+                    {t("questions.rich_text.unlink")}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
+      </Group>
+      <EditorContent editor={editor} className={props.compact ? "carnet-rich-text-compact" : undefined} />
+    </Paper>
+  );
+}
+
+export default RichTextEditor;

@@ -1,0 +1,308 @@
+/**
+ * Pure conversions between answer values (src/domain/answer-values.ts) and what the question
+ * widgets show and read: numbers typed with a comma, dates, empty rich text, group rows, vocabulary
+ * search, registry results → answer values. No React here, so that unit tests run in Node.
+ */
+import type { GroupItem, Identifier, Organisation } from "../../../../domain/answer-values.js";
+import { pickText } from "../../../../domain/localized.js";
+import type { LookupSource } from "../../../../domain/lookup-sources.js";
+import type { SubField } from "../../../../domain/template.js";
+import type { Vocabulary, VocabularySet } from "../../../../domain/vocabulary.js";
+import { normaliseName } from "../../../../domain/vocabulary-lookup.js";
+
+/** Element id of the card of the answer at JSON pointer `path` (the editor scrolls to it). */
+export function answerAnchorId(path: string): string {
+  return `answer${path.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+}
+
+/** Element id of the first input of the answer at `path` (the editor focuses it). */
+export function answerInputId(path: string): string {
+  return `${answerAnchorId(path)}-input`;
+}
+
+/**
+ * A number as typed in English or French (`3.5`, `3,5`, `1 200`, `1 200,5`) → number, or undefined
+ * when the text is not a finite number. Empty text is undefined too.
+ */
+export function parseNumber(text: string): number | undefined {
+  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, "");
+  if (compact === "") return undefined;
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i.test(compact)) return undefined;
+  const value = Number(compact.replace(",", "."));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A number for an input in the interface language (`3,5` in French), without grouping. */
+export function formatNumberInput(value: number, lang: string): string {
+  const text = String(value);
+  return lang === "fr" ? text.replace(".", ",") : text;
+}
+
+/** True when `text` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A date answer for people: `12 March 2026` / `12 mars 2026`. */
+export function formatDate(value: string, lang: string): string {
+  if (!isIsoDate(value)) return value;
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${value}T00:00:00Z`));
+}
+
+/** True for http(s) addresses (what a `url` answer should hold). */
+export function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\//i.test(text.trim())) return false;
+  try {
+    new URL(text.trim());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A plausible e-mail address (the server does not require more). */
+export function isEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+}
+
+/** Link targets the rich-text allowlist keeps (src/exports/rich-text): http, https and mailto. */
+export function isSafeLink(href: string): boolean {
+  return /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(href.trim());
+}
+
+/**
+ * The stored form of the rich-text editor's HTML: an editor that holds nothing (`<p></p>`, only
+ * spaces or line breaks) is the empty string, so that an untouched answer stays unanswered.
+ */
+export function normaliseRichText(html: string): string {
+  const text = html
+    .replace(/<br\s*\/?>/gi, "")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;|\u00a0/g, "")
+    .trim();
+  return text === "" ? "" : html;
+}
+
+/** Plain text of rich text (for read-only summaries and table cells). */
+export function richTextToPlain(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/h[1-6])\s*\/?>/gi, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Items of a list moved: the item at `from` goes to `to` (both clamped); a new array. */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const result = [...items];
+  if (from < 0 || from >= result.length) return result;
+  const target = Math.max(0, Math.min(result.length - 1, to));
+  const [item] = result.splice(from, 1) as [T];
+  result.splice(target, 0, item);
+  return result;
+}
+
+/** A fresh group row: a new id and every sub-field empty (null). */
+export function newGroupItem(fields: readonly SubField[], id: string = newItemId()): GroupItem {
+  const item: GroupItem = { id };
+  for (const field of fields) item[field.id] = null;
+  return item;
+}
+
+/** A short random id for group rows (stable across edits, unique enough within one answer). */
+export function newItemId(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
+  return `i${random.replace(/-/g, "").slice(0, 12)}`;
+}
+
+/** Template `lookup` names → the API's look-up source (templates use registry names of their origin). */
+const lookupAliases: Record<string, LookupSource> = {
+  orcid: "orcid",
+  ror: "ror",
+  funders: "funders",
+  rnsr: "rnsr",
+  repositories: "repositories",
+  re3data: "repositories",
+  licences: "licences",
+  spdx: "licences",
+  languages: "languages",
+  standards: "standards",
+  "metadata-standards": "standards",
+};
+
+/** The look-up source a question's `lookup` stands for, or undefined when the API has none. */
+export function lookupSourceOf(lookup: string | undefined): LookupSource | undefined {
+  return lookup === undefined ? undefined : lookupAliases[lookup];
+}
+
+/** One option of a vocabulary combobox. */
+export interface VocabularyOption {
+  value: string;
+  label: string;
+}
+
+interface SearchIndex {
+  lang: string;
+  options: VocabularyOption[];
+  /** Normalised `label code aliases` of each option, same order. */
+  keys: string[];
+}
+
+const searchIndexes = new WeakMap<Vocabulary, SearchIndex>();
+
+/** The options of a vocabulary in `lang` (deprecated items left out), cached per vocabulary. */
+function searchIndexOf(vocabulary: Vocabulary, lang: string): SearchIndex {
+  const cached = searchIndexes.get(vocabulary);
+  if (cached && cached.lang === lang) return cached;
+  const options: VocabularyOption[] = [];
+  const keys: string[] = [];
+  for (const item of vocabulary.items) {
+    if (item.deprecated) continue;
+    const label = pickText(item.label, lang).text || item.code;
+    options.push({ value: item.code, label });
+    keys.push(
+      normaliseName([label, item.code, ...Object.values(item.label), ...(item.aliases ?? [])].join(" ")),
+    );
+  }
+  const index = { lang, options, keys };
+  searchIndexes.set(vocabulary, index);
+  return index;
+}
+
+/** Every option of a vocabulary in `lang` (for short lists shown whole). */
+export function vocabularyOptions(vocabulary: Vocabulary, lang: string): VocabularyOption[] {
+  return searchIndexOf(vocabulary, lang).options;
+}
+
+/**
+ * Search a vocabulary on the client: options whose label, code or alias contains every word of
+ * `query` (accents and case ignored), exact code or label-prefix matches first, at most `limit`.
+ * `total` counts every match, so that the widget can say that more exist.
+ */
+export function searchVocabulary(
+  vocabulary: Vocabulary,
+  query: string,
+  lang: string,
+  limit: number,
+): { options: VocabularyOption[]; total: number } {
+  const index = searchIndexOf(vocabulary, lang);
+  const words = normaliseName(query).split(" ").filter(Boolean);
+  if (words.length === 0) return { options: index.options.slice(0, limit), total: index.options.length };
+  const whole = words.join(" ");
+  const best: VocabularyOption[] = [];
+  const rest: VocabularyOption[] = [];
+  let total = 0;
+  for (let i = 0; i < index.keys.length; i += 1) {
+    const key = index.keys[i] as string;
+    if (!words.every((word) => key.includes(word))) continue;
+    total += 1;
+    const option = index.options[i] as VocabularyOption;
+    const strong = normaliseName(option.value) === whole || normaliseName(option.label).startsWith(whole);
+    if (strong) {
+      if (best.length < limit) best.push(option);
+    } else if (rest.length < limit) rest.push(option);
+  }
+  return { options: [...best, ...rest].slice(0, limit), total };
+}
+
+/** A registry result as the API returns it (src/contract/lookups.ts), the fields used here. */
+export interface RegistryResult {
+  id: string;
+  label: string;
+  acronym?: string | undefined;
+  url?: string | undefined;
+  country?: string | undefined;
+  identifiers: { scheme: string; value: string }[];
+}
+
+/** Identifier schemes of registries → identifier type codes of the identifier-types vocabularies. */
+function identifierType(scheme: string): string {
+  const lower = scheme.toLowerCase();
+  return lower === "re3data" || lower === "fairsharing" ? "url" : lower;
+}
+
+/** The identifier a registry result gives (its first one, else its id), typed. */
+export function identifierFromResult(result: RegistryResult, allowed?: readonly string[]): Identifier {
+  const candidates = result.identifiers.map((id) => ({ type: identifierType(id.scheme), value: id.value }));
+  const fitting = allowed ? candidates.find((c) => allowed.includes(c.type)) : candidates[0];
+  if (fitting) return fitting;
+  if (result.url && (!allowed || allowed.includes("url"))) return { type: "url", value: result.url };
+  return candidates[0] ?? { type: allowed?.[0] ?? "other", value: result.id };
+}
+
+/** An organisation answer from a registry result (ROR, RNSR, funders). */
+export function organisationFromResult(result: RegistryResult): Organisation {
+  const organisation: Organisation = { name: result.label, identifiers: [] };
+  if (result.acronym) organisation.acronym = result.acronym;
+  organisation.identifiers = result.identifiers.map((id) => ({
+    type: identifierType(id.scheme),
+    value: id.value,
+  }));
+  return organisation;
+}
+
+/**
+ * A group row filled from a registry result: the first text field gets the name, an identifier
+ * field the identifier, a url field the address, a country field the country code when the
+ * vocabulary knows it. Other fields stay empty.
+ */
+export function groupItemFromResult(
+  fields: readonly SubField[],
+  result: RegistryResult,
+  vocabularies: VocabularySet,
+  id: string = newItemId(),
+): GroupItem {
+  const item = newGroupItem(fields, id);
+  let named = false;
+  let linked = false;
+  for (const field of fields) {
+    if (field.kind === "text" && !named) {
+      item[field.id] = result.label;
+      named = true;
+    } else if (field.kind === "identifier") {
+      item[field.id] = identifierFromResult(result, field.identifierTypes);
+    } else if (field.kind === "url" && !linked && result.url) {
+      item[field.id] = result.url;
+      linked = true;
+    } else if (field.kind === "single_choice" && field.vocabulary && result.country) {
+      const vocabulary = vocabularies.get(field.vocabulary);
+      const code = vocabulary?.items.find(
+        (i) => i.code.toLowerCase() === result.country?.toLowerCase(),
+      )?.code;
+      if (code) item[field.id] = code;
+    }
+  }
+  return item;
+}
+
+/** Vocabularies that label identifier types, searched in this order. */
+export const identifierTypeVocabularies = [
+  "resource-identifier-types",
+  "person-identifier-types",
+  "organisation-identifier-types",
+] as const;
+
+/** True when an answer holds nothing (unanswered): null, "", [], an empty organisation or rich text. */
+export function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return normaliseRichText(value) === "";
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object" && "name" in value) {
+    const organisation = value as { name: string; identifiers?: unknown[] };
+    return organisation.name.trim() === "" && (organisation.identifiers?.length ?? 0) === 0;
+  }
+  return false;
+}

@@ -1,0 +1,267 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultLookupSettings } from "../../src/lookups/settings.js";
+import { buildServer } from "../../src/server/build-server.js";
+import { type AppContext, createAppContext } from "../../src/services/app-context.js";
+import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
+import { testPasswordCost } from "../support/app.js";
+import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { testDialects } from "../support/databases.js";
+import { pdfText, squash } from "../support/extract-text.js";
+import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
+
+// One dialect is enough for browser journeys: the first one this run covers.
+const dialects = testDialects().slice(0, 1);
+const password = "correct horse battery staple";
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await page.waitForURL("**/plans");
+}
+
+/** Call the API from the page's session (cookies and anti-forgery header), as the web app does. */
+async function api<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = /(?:^|;\s*)carnet_csrf=([^;]+)/.exec(document.cookie)?.[1];
+      const response = await fetch(path, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
+        },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    { method, path, body },
+  ) as Promise<{ status: number; body: T }>;
+}
+
+/** Wait until the autosave badge says everything is saved. */
+async function saved(page: Page) {
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+}
+
+/** Pick an option of a Mantine combobox whose text contains `text`. */
+async function pickOption(page: Page, text: string | RegExp) {
+  await page.getByRole("option", { name: text }).first().click();
+}
+
+describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium ($name)", (dialect) => {
+  let browser: Browser;
+  let baseUrl: string;
+  let app: FastifyInstance;
+  let context: AppContext;
+  let fakes: RegistryFakes;
+  let drop: () => Promise<void>;
+  const opened: TestPage[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    fakes = await startRegistryFakes();
+    const database = await dialect.create();
+    drop = database.drop;
+    context = await createAppContext(database.settings, {
+      lookups: {
+        ...defaultLookupSettings,
+        cacheTtlMs: 0,
+        baseUrls: { orcid: fakes.url, ror: fakes.url, rnsr: fakes.url, re3data: fakes.url },
+      },
+    });
+    app = await buildServer(context, { logLevel: "silent", accounts: { passwordCost: testPasswordCost } });
+    baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    for (const page of opened) await page.close().catch(() => {});
+    await browser?.close();
+    await app?.close();
+    await context?.close();
+    await drop?.();
+    await fakes?.close();
+  });
+
+  async function open(locale = "en-GB") {
+    const page = await openPage(browser, locale, baseUrl);
+    opened.push(page);
+    return page;
+  }
+
+  /** Run a journey; on failure keep a screenshot of each page for the report. */
+  async function journey(pages: Page[], name: string, steps: () => Promise<void>) {
+    try {
+      await steps();
+    } catch (error) {
+      for (const [index, page] of pages.entries())
+        await page
+          .screenshot({ path: join(tmpdir(), `carnet-${name}-${index}.png`), fullPage: true })
+          .catch(() => {});
+      throw error;
+    }
+  }
+
+  it("journey 1: a French Science Europe plan filled in the editor comes out in the PDF", async () => {
+    const { page, errors } = await open();
+    await journey([page], "journey-1", async () => {
+      await signUp(page, "Aline Martin", "aline@example.org");
+      const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
+        templateId: "science-europe",
+        language: "fra",
+        title: "Plan provisoire",
+      });
+      expect(created.status).toBe(201);
+      const planId = created.body.id;
+
+      await page.goto(`/plans/${planId}`);
+      await page.getByTestId("plan-editor").waitFor();
+      await expectAccessible(page, "editor, plan details");
+
+      // Plan details.
+      await page.getByLabel("Plan title").fill("Sols vivants — plan de gestion des données");
+      await page.getByLabel("Deliverable number").fill("D1.4");
+      await saved(page);
+
+      // Project: acronym, funding (funder look-up), partner (ROR look-up).
+      await page
+        .getByRole("navigation", { name: "Plan contents" })
+        .getByRole("button", { name: "Project" })
+        .click();
+      await page.getByLabel("Project title").fill("Sols vivants");
+      await page.getByLabel("Acronym").fill("SOLVIV");
+      await page.getByRole("combobox", { name: "Find a funder" }).fill("ANR");
+      await pickOption(page, /ANR/);
+      await page.getByLabel("Grant number").fill("ANR-24-CE01-0042");
+      await page.getByRole("combobox", { name: "Find an organisation (Partners)" }).fill("INRAE");
+      await pickOption(page, /INRAE/);
+      await page.getByLabel("Name").first().waitFor();
+      await saved(page);
+      await expectAccessible(page, "editor, project");
+
+      // A contributor found by ORCID, with two roles.
+      await page
+        .getByRole("navigation", { name: "Plan contents" })
+        .getByRole("button", { name: "Contributors" })
+        .click();
+      await page.getByRole("combobox", { name: "Find a person (name or ORCID iD)" }).fill("Carberry");
+      await pickOption(page, /Carberry/);
+      const contributor = page.getByTestId("contributor").first();
+      await contributor.getByText("ORCID 0000-0002-1825-0097").waitFor();
+      await contributor.getByLabel("Roles in the plan").click();
+      await pickOption(page, "Data manager");
+      await contributor.getByLabel("Roles in the plan").click();
+      await pickOption(page, "Project coordinator");
+      await page.keyboard.press("Escape");
+      await page.getByTestId("roles-table").getByText("Josiah Carberry").first().waitFor();
+      await saved(page);
+      await expectAccessible(page, "editor, contributors");
+
+      // One research output.
+      await page
+        .getByRole("navigation", { name: "Plan contents" })
+        .getByRole("button", { name: "Research outputs" })
+        .click();
+      // The new plan starts with one output: name it.
+      const output = page.getByTestId("output").first();
+      await output.getByLabel("Title").fill("Relevés de sols");
+      await saved(page);
+      await expectAccessible(page, "editor, research outputs");
+
+      // Three answers in the output's sections (labels in the plan's language, French).
+      const nav = page.getByRole("navigation", { name: "Plan contents" });
+      await nav.locator("[data-output]").first().click();
+      await nav.getByRole("button", { name: /Description des données/ }).click();
+      await page
+        .locator('[data-question="description.workPackage"] input')
+        .fill("WP2 — campagnes de terrain");
+      await nav
+        .getByRole("button", { name: /Documentation/ })
+        .first()
+        .click();
+      // Rich text: a bold word and a bulleted list, with the editor's toolbar.
+      const documentation = page.locator('[data-question="documentation.description"]');
+      const editor = documentation.locator('[contenteditable="true"]');
+      await editor.click();
+      await page.keyboard.type("Chaque relevé est ");
+      await documentation.getByRole("button", { name: "Bold" }).click();
+      await page.keyboard.type("décrit");
+      await documentation.getByRole("button", { name: "Bold" }).click();
+      await page.keyboard.type(" par :");
+      await page.keyboard.press("Enter");
+      await documentation.getByRole("button", { name: "Bulleted list" }).click();
+      await page.keyboard.type("une fiche de terrain");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("un protocole publié");
+      await nav.getByRole("button", { name: /Stockage/ }).click();
+      await page.locator('[data-question="storage.description"] [contenteditable="true"]').click();
+      await page.keyboard.type("Les données sont sauvegardées chaque nuit sur le serveur du laboratoire.");
+      await saved(page);
+      await expectAccessible(page, "editor, a section of an output");
+
+      const stored = await api<{ outputs: Record<string, { answers: Record<string, unknown> }> }>(
+        page,
+        "GET",
+        `/api/v1/plans/${planId}`,
+      );
+      const answers = Object.values(stored.body.outputs)[0]?.answers ?? {};
+      expect(answers["description.workPackage"]).toBe("WP2 — campagnes de terrain");
+      expect(answers["documentation.description"]).toContain("<strong>décrit</strong>");
+      expect(answers["documentation.description"]).toMatch(
+        /<ul>.*une fiche de terrain.*un protocole publié.*<\/ul>/s,
+      );
+
+      // What is missing jumps to the question (scrolled to and focused).
+      await page.getByTestId("completeness").click();
+      await page.getByRole("dialog").getByRole("button").first().click();
+      await page.waitForFunction(() => document.activeElement?.closest("[data-question]") !== null);
+
+      // Export as PDF from the export dialog; its text holds what was typed.
+      await page.getByRole("button", { name: "Export", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Export the plan" });
+      await dialog.waitFor();
+      await expectAccessible(page, "editor, export dialog");
+      const downloading = page.waitForEvent("download", { timeout: 60_000 });
+      await dialog.getByRole("button", { name: "Download" }).click();
+      const download = await downloading;
+      const dir = mkdtempSync(join(tmpdir(), "carnet-editor-"));
+      try {
+        const file = join(dir, "plan.pdf");
+        await download.saveAs(file);
+        const text = squash(pdfText(readFileSync(file)));
+        for (const typed of [
+          "Sols vivants — plan de gestion des données",
+          "SOLVIV",
+          "ANR-24-CE01-0042",
+          "INRAE",
+          "Carberry",
+          "0000-0002-1825-0097",
+          "Relevés de sols",
+          "WP2 — campagnes de terrain",
+          "Chaque relevé est décrit par :",
+          "une fiche de terrain",
+          "un protocole publié",
+          "Les données sont sauvegardées chaque nuit",
+        ]) {
+          expect(text).toContain(typed);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      expect(errors).toEqual([]);
+    });
+  }, 300_000);
+});
