@@ -167,10 +167,12 @@ export function createPlanRequests(context: Pick<AppContext, "database">, option
       baseRevision: number,
       ops: unknown[],
     ): Promise<EditOutcome> {
-      await authorise(actor, id, "edit");
+      const authorised = await authorise(actor, id, "edit");
       const valid = validateInput(z.array(editOpSchema), ops);
-      if (valid.some(touchesVisibility)) await authorise(actor, id, "set_visibility");
-      return service.edit({ id: requireWriter(actor).account.id }, id, baseRevision, valid);
+      if (valid.some(touchesVisibility) && !authorised.capabilities.has("set_visibility")) {
+        await authorise(actor, id, "set_visibility");
+      }
+      return service.edit({ id: requireWriter(actor).account.id }, id, baseRevision, valid, authorised.plan);
     },
 
     /** Put the plan in the bin (restorable by its owner). */

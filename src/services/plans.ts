@@ -123,9 +123,11 @@ export function createPlanService(context: Pick<AppContext, "database">, content
     id: string,
     base: number | "head",
     makeOps: (head: Plan) => Promise<EditOp[]> | EditOp[],
+    loaded?: Plan,
   ): Promise<EditOutcome> => {
     for (let attempt = 1; ; attempt++) {
-      const { plan: head } = await load(actor, id);
+      // The caller may have just loaded the plan (to authorise); a retry always reloads.
+      const head = attempt === 1 && loaded ? loaded : (await load(actor, id)).plan;
       const baseRevision = base === "head" ? head.revision : base;
       const history = await repo.events(id, Math.min(baseRevision, head.revision));
       const ops = await makeOps(head);
@@ -166,9 +168,18 @@ export function createPlanService(context: Pick<AppContext, "database">, content
       return repo.listByOwner(actor.id, options);
     },
 
-    /** Apply `ops` made on `baseRevision`; AppError `conflict` lists the conflicting paths and current values. */
-    async edit(actor: Actor, id: string, baseRevision: number, ops: EditOp[]): Promise<EditOutcome> {
-      return commit(actor, id, baseRevision, () => ops);
+    /**
+     * Apply `ops` made on `baseRevision`; AppError `conflict` lists the conflicting paths and current
+     * values. `loaded`: the plan as just read by the caller (saves reading it again).
+     */
+    async edit(
+      actor: Actor,
+      id: string,
+      baseRevision: number,
+      ops: EditOp[],
+      loaded?: Plan,
+    ): Promise<EditOutcome> {
+      return commit(actor, id, baseRevision, () => ops, loaded);
     },
 
     /** A new plan with the same content and new ids everywhere, owned by `actor`. */

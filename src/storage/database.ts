@@ -74,6 +74,28 @@ async function pingWithin(db: Db, timeoutMs: number): Promise<boolean> {
   return ok;
 }
 
+/**
+ * The SQLite connection as Kysely sees it, with prepared statements reused by SQL text: preparing
+ * is a large part of a small query's cost, and the same few queries run on every request. A
+ * statement still being iterated (a stream) is not shared; the cache keeps the most recent 500.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function openSqlite(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -81,7 +103,9 @@ function openSqlite(file: string): Database {
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     db,
     dialect: "sqlite",

@@ -125,6 +125,25 @@ export interface PlanEventsTable {
   inverse: string;
 }
 
+/** A comment on a plan's question (see migration 0006 and `comments-repository.ts`). */
+export interface PlanCommentsTable {
+  id: string;
+  plan_id: string;
+  question_id: string;
+  /** The research output the comment is about; null for a plan-wide comment. */
+  output_id: string | null;
+  /** The thread's first comment, for a reply; null for a thread's first comment. */
+  parent_id: string | null;
+  author_id: string;
+  /** Plain text, trimmed, 1–10,000 characters. */
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  /** Set on a thread's first comment when the thread is resolved. */
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
 /** One entry of an offline registry (see migration 0003 and `registry-repository.ts`). */
 export interface RegistryEntriesTable {
   /** Registry: `ror`, `rnsr`, `repositories`, `standards`. */
@@ -157,5 +176,6 @@ export interface Tables {
   plan_events: PlanEventsTable;
   plan_members: PlanMembersTable;
   plan_invitations: PlanInvitationsTable;
+  plan_comments: PlanCommentsTable;
   registry_entries: RegistryEntriesTable;
 }

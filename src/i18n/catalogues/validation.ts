@@ -37,7 +37,6 @@ export const validationEn = {
   "comments.unknown_parent": "No comment '{parentId}' in this thread of the plan.",
   "comments.parent_is_reply": "Reply to the first comment of the thread, not to a reply.",
   "comments.not_a_thread": "Only the first comment of a thread is resolved or reopened.",
-  "comments.not_author": "Only its author may edit a comment.",
 } as const;
 
 export const validationFr: Record<keyof typeof validationEn, string> = {
@@ -78,5 +77,4 @@ export const validationFr: Record<keyof typeof validationEn, string> = {
   "comments.unknown_parent": "Pas de commentaire « {parentId} » dans ce fil du plan.",
   "comments.parent_is_reply": "Répondez au premier commentaire du fil, pas à une réponse.",
   "comments.not_a_thread": "Seul le premier commentaire d’un fil se résout ou se rouvre.",
-  "comments.not_author": "Seul son auteur peut modifier un commentaire.",
 };

@@ -4,6 +4,7 @@ import { plansMigration } from "./0002-plans.js";
 import { registriesMigration } from "./0003-registries.js";
 import { accountsMigration } from "./0004-accounts.js";
 import { planSharingMigration } from "./0005-plan-sharing.js";
+import { planCommentsMigration } from "./0006-plan-comments.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -21,5 +22,6 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
     "0003-registries": registriesMigration(context),
     "0004-accounts": accountsMigration(context),
     "0005-plan-sharing": planSharingMigration(context),
+    "0006-plan-comments": planCommentsMigration(context),
   };
 }

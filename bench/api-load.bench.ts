@@ -1,0 +1,312 @@
+// HTTP load on the built server, driven from this process with autocannon (64 connections, ~10 s per
+// row): GET a plan (the reference plan, examples/reve.carnet.json), GET its RDA DCS 1.2 export, PATCH
+// one answer (each connection edits its own copy of the plan, so every edit is accepted and writes an
+// event), and a bare Fastify route in a separate process serving the same bytes as the GET plan.
+// SQLite, then PostgreSQL when TEST_DATABASE_URL is set; each on a fresh database. Builds first
+// (`npm run build` when out of date). BENCH_SECONDS changes the duration of each row.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import autocannon from "autocannon";
+import { freePort } from "../test/support/cli.js";
+import { testDialects } from "../test/support/databases.js";
+import { printTable } from "./support.js";
+
+const root = new URL("..", import.meta.url).pathname;
+const connections = 64;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const targets = { getVsBare: 0.5, getP99Ms: 20, patchPerSecondSqlite: 1500 };
+
+const build = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) process.exit(1);
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
+  return child;
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer within 30 s`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const closed = new Promise((r) => child.on("close", r));
+  child.kill("SIGTERM");
+  await closed;
+}
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  return { response, json: text ? JSON.parse(text) : undefined };
+}
+
+/** A user with a read-write token, and `count` copies of the reference plan created through the API. */
+async function setUp(base: string, count: number) {
+  const registered = await call(
+    base,
+    "POST",
+    "/api/v1/auth/register",
+    {},
+    {
+      email: "bench@example.org",
+      password: "a long enough bench password",
+      displayName: "Bench",
+    },
+  );
+  const cookie = (registered.response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const minted = await call(
+    base,
+    "POST",
+    "/api/v1/account/tokens",
+    { cookie, "x-csrf-token": registered.json.csrfToken },
+    { name: "bench", scope: "read-write" },
+  );
+  const auth = { authorization: `Bearer ${minted.json.secret}` };
+  const reference = JSON.parse(readFileSync(join(root, "examples/reve.carnet.json"), "utf8"));
+  const content = [
+    "visibility",
+    "status",
+    "details",
+    "project",
+    "persons",
+    "contributions",
+    "outputs",
+    "answers",
+  ];
+  const planIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await call(base, "POST", "/api/v1/plans", auth, {
+      templateId: reference.template.id,
+      language: reference.language,
+      title: reference.details.title,
+      context: reference.context,
+    });
+    const ops = content
+      .filter((key) => reference[key] !== undefined)
+      .map((key) => ({ op: "set", path: `/${key}`, value: reference[key] }));
+    await call(base, "PATCH", `/api/v1/plans/${created.json.id}`, auth, { baseRevision: 0, ops });
+    planIds.push(created.json.id);
+  }
+  return { auth, planIds };
+}
+
+interface Row {
+  database: string;
+  request: string;
+  "req/s": number | string;
+  "p50 ms": number | string;
+  "p99 ms": number | string;
+  "non-2xx": number | string;
+  errors: number | string;
+}
+
+async function load(
+  database: string,
+  request: string,
+  options: autocannon.Options,
+): Promise<Row & { rps: number; p99: number }> {
+  const result = await autocannon({ connections, duration: seconds, ...options });
+  const rps = result.requests.total / (result.duration || seconds);
+  return {
+    database,
+    request,
+    "req/s": Math.round(rps),
+    "p50 ms": result.latency.p50,
+    "p99 ms": result.latency.p99,
+    "non-2xx": result.non2xx,
+    errors: result.errors + result.timeouts,
+    rps,
+    p99: result.latency.p99,
+  };
+}
+
+/** What each connection of the PATCH row remembers: its plan, the revision to edit, its edit count. */
+interface PatchContext {
+  planId: string;
+  revision: number;
+  n: number;
+}
+
+const rows: Row[] = [];
+const verdicts: { target: string; value: string; met: boolean }[] = [];
+
+for (const dialect of testDialects()) {
+  const database = await dialect.create();
+  const data = mkdtempSync(join(tmpdir(), "carnet-load-"));
+  const env: NodeJS.ProcessEnv =
+    database.settings.dialect === "postgres"
+      ? { DATABASE_URL: database.settings.url, CARNET_DATA_DIR: data }
+      : { CARNET_DATA_DIR: dirname(database.settings.file) };
+  const port = await freePort();
+  const server = startProcess(["bin/carnet.js", "serve", "--host", "127.0.0.1", "--port", String(port)], {
+    ...env,
+    LOG_LEVEL: "warn",
+    CARNET_LOOKUPS_OFFLINE: "1",
+  });
+  let bare: ChildProcess | undefined;
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/healthz`);
+    const { auth, planIds } = await setUp(base, connections + 1);
+    const [planId] = planIds as [string];
+    const planPath = `/api/v1/plans/${planId}`;
+
+    const served = await fetch(`${base}${planPath}`, { headers: auth });
+    const bytes = Buffer.from(await served.arrayBuffer());
+    const bytesFile = join(data, "plan.json");
+    writeFileSync(bytesFile, bytes);
+    const barePort = await freePort();
+    bare = startProcess(["bench/support/bare-server.mjs", bytesFile, String(barePort)], {});
+    await waitFor(`http://127.0.0.1:${barePort}/plan`);
+
+    const bareRow = await load(dialect.name, `bare Fastify route (${bytes.length} B)`, {
+      url: `http://127.0.0.1:${barePort}/plan`,
+    });
+    const getRow = await load(dialect.name, "GET plan (native)", {
+      url: `${base}${planPath}`,
+      headers: auth,
+    });
+    rows.push(bareRow, getRow);
+    verdicts.push(
+      {
+        target: `${dialect.name}: GET plan ≥ ${targets.getVsBare}× bare route`,
+        value: `${(getRow.rps / bareRow.rps).toFixed(2)}×`,
+        met: getRow.rps >= targets.getVsBare * bareRow.rps,
+      },
+      {
+        target: `${dialect.name}: GET plan p99 ≤ ${targets.getP99Ms} ms`,
+        value: `${getRow.p99} ms`,
+        met: getRow.p99 <= targets.getP99Ms,
+      },
+    );
+
+    const exportPath = `${planPath}/export?format=rda-dcs-1.2`;
+    const probe = await fetch(`${base}${exportPath}`, { headers: auth });
+    await probe.arrayBuffer();
+    if (probe.status === 200) {
+      const exportRow = await load(dialect.name, "GET export rda-dcs-1.2", {
+        url: `${base}${exportPath}`,
+        headers: auth,
+      });
+      rows.push(exportRow);
+      verdicts.push({
+        target: `${dialect.name}: GET export p99 ≤ ${targets.getP99Ms} ms`,
+        value: `${exportRow.p99} ms`,
+        met: exportRow.p99 <= targets.getP99Ms,
+      });
+    } else {
+      const na = `not available (${probe.status})`;
+      rows.push({
+        database: dialect.name,
+        request: "GET export rda-dcs-1.2",
+        "req/s": na,
+        "p50 ms": "-",
+        "p99 ms": "-",
+        "non-2xx": "-",
+        errors: "-",
+      });
+    }
+
+    // Each connection edits its own plan (one of planIds[1..]) on the revision its last edit produced.
+    const own = planIds.slice(1);
+    const refused = new Map<number, number>();
+    let next = 0;
+    const patchRow = await load(dialect.name, "PATCH one answer", {
+      url: base,
+      requests: [
+        {
+          method: "PATCH",
+          setupRequest: (request, untyped) => {
+            const context = untyped as PatchContext;
+            if (context.planId === undefined) {
+              context.planId = own[next++ % own.length] as string;
+              context.revision = 1;
+              context.n = 0;
+            }
+            context.n += 1;
+            return {
+              ...request,
+              path: `/api/v1/plans/${context.planId}`,
+              headers: { ...auth, "content-type": "application/json" },
+              body: JSON.stringify({
+                baseRevision: context.revision,
+                ops: [{ op: "set", path: "/answers/budget.description", value: `<p>Edit ${context.n}</p>` }],
+              }),
+            };
+          },
+          onResponse: (status, body, untyped) => {
+            const context = untyped as PatchContext;
+            if (status >= 300) refused.set(status, (refused.get(status) ?? 0) + 1);
+            // `{"revision":N,…}` on success; a conflict's details carry the current revision too.
+            const revision = /"revision":(\d+)/.exec(body)?.[1];
+            if (revision) context.revision = Number(revision);
+          },
+        },
+      ],
+    });
+    rows.push(patchRow);
+    if (refused.size > 0)
+      console.log(
+        `${dialect.name}: PATCH refusals by status: ${JSON.stringify(Object.fromEntries(refused))}`,
+      );
+    if (dialect.name === "sqlite") {
+      verdicts.push({
+        target: `sqlite: PATCH ≥ ${targets.patchPerSecondSqlite}/s (non-2xx counted as errors)`,
+        value: `${Math.round(patchRow.rps)}/s, ${patchRow["non-2xx"]} non-2xx`,
+        met: patchRow.rps >= targets.patchPerSecondSqlite && patchRow["non-2xx"] === 0,
+      });
+    }
+    const check = await call(base, "GET", `/api/v1/plans/${own[0]}`, auth);
+    console.log(`${dialect.name}: a PATCHed plan is at revision ${check.json.revision} (events written)`);
+  } finally {
+    if (bare) await stop(bare);
+    await stop(server);
+    await database.drop();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+printTable(
+  `API load: ${connections} connections, ${seconds} s per row, LOG_LEVEL=warn (built server, separate process)`,
+  rows.map(
+    ({ database, request, "req/s": rps, "p50 ms": p50, "p99 ms": p99, "non-2xx": non2xx, errors }) => ({
+      database,
+      request,
+      "req/s": rps,
+      "p50 ms": p50,
+      "p99 ms": p99,
+      "non-2xx": non2xx,
+      errors,
+    }),
+  ),
+);
+printTable(
+  "Targets (issue 6)",
+  verdicts.map((v) => ({ target: v.target, value: v.value, result: v.met ? "met" : "MISSED" })),
+);
