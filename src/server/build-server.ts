@@ -74,8 +74,12 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  const planRequests = createPlanRequests(context);
+  const planRequests = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
   await app.register(planRoutes(planRequests));
+  await app.register(planSharingRoutes(planRequests));
+  await app.register(planHistoryRoutes(planRequests));
   const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
   const imports = createPlanImports(context);
   await app.register(planExportRoutes(exports));
@@ -89,12 +93,6 @@ export async function buildServer(
       }),
     ),
   );
-  const plans = createPlanRequests(context, {
-    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
-  });
-  await app.register(planRoutes(plans));
-  await app.register(planSharingRoutes(plans));
-  await app.register(planHistoryRoutes(plans));
   await app.register(commentRoutes(createCommentService(context)));
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
