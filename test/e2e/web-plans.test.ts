@@ -284,7 +284,7 @@ describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chro
       [4, "Titre"],
     ] as const) {
       await page.getByRole("heading", { name: `Étape ${step} sur 4 : ${name}` }).waitFor();
-      if (step === 3) await page.getByText("Recommandé").waitFor();
+      if (step === 3) await page.getByText("Recommandé", { exact: true }).waitFor();
       await expectNoEnglish(page, fr);
       if (step < 4) await page.getByRole("button", { name: "Suivant" }).click();
     }
