@@ -369,7 +369,7 @@ describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chro
     await diff.getByText("History v2", { exact: true }).waitFor();
     await expectAccessible(page, "history with a diff");
 
-    await drawer.getByRole("button", { name: "Revert the plan to revision 1" }).click();
+    await drawer.getByRole("button", { name: "Revert to this: revision 1" }).click();
     const confirm = page.getByRole("dialog", { name: "Revert the plan" });
     await confirm.getByRole("button", { name: "Revert", exact: true }).click();
     await page.getByText("The plan is back to revision 1.").waitFor();
