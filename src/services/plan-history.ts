@@ -100,6 +100,8 @@ export function createPlanHistory(
       let doc = head;
       for (let index = events.length - 1; index >= 0; index--) {
         const event = events[index] as EditEvent;
+        // Events are contiguous up to the head; a gap (a plan stored without its past) ends the history.
+        if (event.revision !== doc.revision) break;
         const previous = { ...replayOps(doc, event.inverse), revision: event.revision - 1 };
         if (event.revision <= newest) {
           const changes = changesOfEvent(previous, doc, event.ops);
@@ -125,7 +127,13 @@ export function createPlanHistory(
       const { plan: head } = await authorise(actor, id, "view_history");
       if (!Number.isInteger(revision) || revision < 0 || revision > head.revision)
         throw noRevision(id, revision);
-      return planAtRevision(head, await repo.events(id, revision), revision);
+      try {
+        return planAtRevision(head, await repo.events(id, revision), revision);
+      } catch (error) {
+        // A plan stored at a revision without its earlier events (e.g. imported) has no such past.
+        if (error instanceof RangeError) throw noRevision(id, revision);
+        throw error;
+      }
     },
 
     /** Field-by-field changes from revision `from` to `to`, labelled in `lang`. */
@@ -137,8 +145,13 @@ export function createPlanHistory(
     ): Promise<{ from: number; to: number; changes: DescribedChange[] }> {
       const { from, to } = validateInput(diffQuerySchema, input);
       await authorise(actor, id, "view_history");
-      const changes = await plans.diff({ id: actor?.account.id ?? "" }, id, from, to, lang);
-      return { from, to, changes };
+      try {
+        const changes = await plans.diff({ id: actor?.account.id ?? "" }, id, from, to, lang);
+        return { from, to, changes };
+      } catch (error) {
+        if (error instanceof RangeError) throw noRevision(id, Math.min(from, to));
+        throw error;
+      }
     },
 
     /** Make a new revision with the content of `revision` (the visibility is left as it is). */
@@ -147,9 +160,9 @@ export function createPlanHistory(
       id: string,
       input: z.input<typeof revertBodySchema>,
     ): Promise<{ revision: number; plan: Plan }> {
-      const { revision } = validateInput(revertBodySchema, input);
+      await authorise(actor, id, "edit");
       const me = requireWriter(actor);
-      await authorise(me, id, "edit");
+      const { revision } = validateInput(revertBodySchema, input);
       const outcome = await plans.revert({ id: me.account.id }, id, revision);
       return { revision: outcome.plan.revision, plan: outcome.plan };
     },

@@ -177,15 +177,15 @@ export function createPlanRequests(context: Pick<AppContext, "database">, option
 
     /** Put the plan in the bin (restorable by its owner). */
     async remove(actor: Actor | undefined, id: string): Promise<void> {
+      await authorise(actor, id, "delete");
       const me = requireWriter(actor);
-      await authorise(me, id, "delete");
       await service.remove({ id: me.account.id }, id);
     },
 
     /** Take a plan out of the bin. */
     async restore(actor: Actor | undefined, id: string): Promise<Plan> {
+      await authorise(actor, id, "delete", { deleted: true });
       const me = requireWriter(actor);
-      await authorise(me, id, "delete", { deleted: true });
       return service.restore({ id: me.account.id }, id);
     },
 

@@ -121,9 +121,9 @@ export function createPlanSharing(
       planId: string,
       input: { email: string; role: string },
     ): Promise<{ member: PlanMember } | { invitation: PlanInvitation }> {
+      const plan = await authorise(actor, planId, "share");
       const me = requireWriter(actor);
       const valid = validateInput(addMemberBodySchema, input);
-      const plan = await authorise(me, planId, "share");
       if (valid.role === "co_owner") requireOwner(plan.role, "grant co-ownership");
       const key = emailKey(valid.email);
       const account = await users.findByEmail(key);
@@ -173,9 +173,9 @@ export function createPlanSharing(
       userId: string,
       input: { role: string },
     ): Promise<{ member: PlanMember }> {
-      const me = requireWriter(actor);
+      const plan = await authorise(actor, planId, "share");
+      requireWriter(actor);
       const { role } = validateInput(changeRoleBodySchema, input);
-      const plan = await authorise(me, planId, "share");
       const target = await members.find(planId, userId);
       if (!target) throw memberNotFound(planId, userId);
       if (target.role === "owner") throw ownerFixed();
@@ -186,9 +186,9 @@ export function createPlanSharing(
 
     /** Remove a member; any member may remove themself (leave). The owner cannot be removed. */
     async remove(actor: Actor | undefined, planId: string, userId: string): Promise<void> {
-      const me = requireWriter(actor);
-      const leaving = userId === me.account.id;
-      const plan = await authorise(me, planId, leaving ? "read" : "share");
+      const leaving = actor !== undefined && userId === actor.account.id;
+      const plan = await authorise(actor, planId, leaving ? "read" : "share");
+      requireWriter(actor);
       const target = await members.find(planId, userId);
       if (!target) throw memberNotFound(planId, userId);
       if (target.role === "owner") throw ownerFixed();
@@ -198,8 +198,8 @@ export function createPlanSharing(
 
     /** Withdraw a pending invitation. */
     async cancelInvitation(actor: Actor | undefined, planId: string, invitationId: string): Promise<void> {
-      const me = requireWriter(actor);
-      const plan = await authorise(me, planId, "share");
+      const plan = await authorise(actor, planId, "share");
+      requireWriter(actor);
       const pending = (await members.invitations(planId)).find((i) => i.id === invitationId);
       if (!pending) {
         throw new AppError("not_found", "No such invitation", {
@@ -216,9 +216,9 @@ export function createPlanSharing(
       planId: string,
       input: { userId: string },
     ): Promise<PlanMembers> {
-      const me = requireWriter(actor);
+      await authorise(actor, planId, "transfer");
+      requireWriter(actor);
       const { userId } = validateInput(transferBodySchema, input);
-      await authorise(me, planId, "transfer");
       if (!(await transferPlanOwnership(db, planId, userId))) {
         throw new AppError("validation_failed", "Not a member", {
           details: [{ path: "/userId", message: "is not a member of this plan" }],
@@ -233,9 +233,9 @@ export function createPlanSharing(
       planId: string,
       input: { visibility: string },
     ): Promise<{ visibility: PlanVisibility; revision: number }> {
+      const plan = await authorise(actor, planId, "set_visibility");
       const me = requireWriter(actor);
       const { visibility } = validateInput(visibilityBodySchema, input);
-      const plan = await authorise(me, planId, "set_visibility");
       if (plan.plan.visibility === visibility) return { visibility, revision: plan.plan.revision };
       const outcome = await plans.edit({ id: me.account.id }, planId, plan.plan.revision, [
         { op: "set", path: "/visibility", value: visibility },
