@@ -1,16 +1,18 @@
 import { isDeepStrictEqual } from "node:util";
-import { applyOps, type EditOp } from "../domain/edit/index.js";
+import type { EditOp } from "../domain/edit/index.js";
 import type { Plan } from "../domain/plan.js";
 import { isObject, type JsonObject } from "../formats/rda-dcs/model.js";
 import { translate } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
-import { createPlansRepository, StaleRevisionError } from "../storage/plans-repository.js";
 import type { AppContext } from "./app-context.js";
-import { type Actor, requireActor } from "./permissions.js";
+import { loadBuiltinContent } from "./builtin-content.js";
+import { type Actor, requireActor, requireWriter } from "./permissions.js";
 import { createPlanAuthoriser } from "./plan-authorisation.js";
+import type { PlanContent } from "./plan-content.js";
 import type { PlanExports } from "./plan-exports.js";
 import type { PlanImports } from "./plan-imports.js";
 import type { PlanRequests } from "./plan-requests.js";
+import { createPlanService } from "./plans.js";
 
 /**
  * The RDA Common maDMP API (`shared/reference/rda-dcs/api/common-madmp-api-openapi.yaml`) on top of
@@ -75,7 +77,6 @@ const keptOnReplace = new Set([
   "visibility",
   "status",
 ]);
-const maxAttempts = 5;
 
 const list = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -234,10 +235,11 @@ export function createMadmpService(
     exports: PlanExports;
     imports: PlanImports;
     plans: PlanRequests;
+    content?: PlanContent;
   },
 ) {
   const { authorise } = createPlanAuthoriser(context);
-  const repo = createPlansRepository(context.database.db);
+  const service = createPlanService(context, deps.content ?? loadBuiltinContent());
 
   const etagOf = (plan: Plan) => `"${plan.id}-r${plan.revision}"`;
 
@@ -283,7 +285,13 @@ export function createMadmpService(
       const documents: MadmpDocument[] = [];
       for (const { id } of visible) {
         const stored = await authorise(me, id, "read").catch(() => undefined);
-        if (stored) documents.push(await documentOf(stored.plan));
+        if (!stored) continue;
+        try {
+          documents.push(await documentOf(stored.plan));
+        } catch (error) {
+          // A plan with no DCS form (e.g. its template is gone) is left out rather than failing the list.
+          if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
+        }
       }
       const kept = documents.filter((d) => matches(d.dmp, query));
       const sorts = (query.sort.length > 0 ? query.sort : ["created,desc"]).map((s) => {
@@ -324,48 +332,34 @@ export function createMadmpService(
       text: string,
       conditions: Preconditions,
     ): Promise<MadmpDocument> {
-      for (let attempt = 1; ; attempt++) {
-        const stored = await authorise(actor, id, "edit");
-        const head = stored.plan;
-        checkPreconditions(head, conditions);
-        const { plan: incoming } = deps.imports.readForImport(
-          text,
-          { format: "rda-dcs", templateId: head.template.id },
-          "en",
-        );
-        const ops: EditOp[] = [];
-        const before = head as unknown as Record<string, unknown>;
-        const after = incoming as unknown as Record<string, unknown>;
-        for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-          if (keptOnReplace.has(key) || isDeepStrictEqual(before[key], after[key])) continue;
-          const path = `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-          ops.push(key in after ? { op: "set", path, value: after[key] } : { op: "remove", path });
-        }
-        const result = applyOps(head, ops, {
-          baseRevision: head.revision,
-          author: requireActor(actor).account.id,
-          history: [],
-        });
-        if (!result.ok) {
-          throw new AppError("validation_failed", "The DMP cannot replace this plan", {
-            details:
-              result.reason === "invalid" ? { problems: result.problems } : { conflicts: result.conflicts },
-          });
-        }
-        try {
-          await repo.saveEdit(result.plan, result.event);
-          return documentOf(result.plan);
-        } catch (error) {
-          if (!(error instanceof StaleRevisionError) || attempt >= maxAttempts) throw error;
-        }
+      const me = requireWriter(actor);
+      const stored = await authorise(me, id, "edit");
+      const head = stored.plan;
+      checkPreconditions(head, conditions);
+      const { plan: incoming } = deps.imports.readForImport(
+        text,
+        { format: "rda-dcs", templateId: head.template.id },
+        "en",
+      );
+      const ops: EditOp[] = [];
+      const before = head as unknown as Record<string, unknown>;
+      const after = incoming as unknown as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+        if (keptOnReplace.has(key) || isDeepStrictEqual(before[key], after[key])) continue;
+        const path = `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        ops.push(key in after ? { op: "set", path, value: after[key] } : { op: "remove", path });
       }
+      // Made on the revision checked above: a change stored meanwhile is a conflict (409), never lost.
+      const outcome = await service.edit({ id: me.account.id }, id, head.revision, ops);
+      return documentOf(outcome.plan);
     },
 
     /** Put the DMP in the bin (restorable from Carnet). */
     async remove(actor: Actor | undefined, id: string, conditions: Preconditions): Promise<void> {
-      const stored = await authorise(actor, id, "delete");
+      const me = requireWriter(actor);
+      const stored = await authorise(me, id, "delete");
       checkPreconditions(stored.plan, conditions);
-      await repo.setDeleted(id, new Date().toISOString());
+      await service.remove({ id: me.account.id }, id);
     },
   };
 }

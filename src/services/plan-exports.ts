@@ -9,6 +9,8 @@ import type { DcsVersion, JsonObject } from "../formats/rda-dcs/model.js";
 import { translate, type UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
 import { carnetVersion } from "../shared/package-info.js";
+import { createPlansRepository } from "../storage/plans-repository.js";
+import { createUsersRepository } from "../storage/users-repository.js";
 import type { AppContext } from "./app-context.js";
 import { loadBuiltinContent } from "./builtin-content.js";
 import { createExportCache, type ExportCache } from "./export-cache.js";
@@ -126,6 +128,36 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
   const content = options.content ?? loadBuiltinContent();
   const cache = options.cache ?? createExportCache();
   const { authorise } = createPlanAuthoriser(context);
+  const plans = createPlansRepository(context.database.db);
+  const users = createUsersRepository(context.database.db);
+
+  /**
+   * DCS needs a contact: a plan that names none (a fresh draft) is exported with its owner as contact,
+   * so that every plan has a DCS form (the plan itself is not changed).
+   */
+  const withContact = async (plan: Plan): Promise<Plan> => {
+    const contact = plan.details.contactPersonId;
+    if (contact && plan.persons[contact]) return plan;
+    const stored = await plans.get(plan.id);
+    const owner = stored ? await users.findById(stored.ownerId) : undefined;
+    if (!owner) return plan;
+    const id = "plan-owner-contact";
+    return {
+      ...plan,
+      persons: {
+        ...plan.persons,
+        [id]: {
+          id,
+          kind: "person",
+          lastName: owner.display_name,
+          email: owner.email,
+          identifiers: [],
+          affiliations: [],
+        },
+      },
+      details: { ...plan.details, contactPersonId: id },
+    };
+  };
 
   const templateOf = (plan: Plan) => {
     const template = content.templates.get(plan.template.id);
@@ -229,7 +261,9 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
     if (format === "json") return new TextEncoder().encode(`${JSON.stringify(plan, null, 2)}\n`);
     if (format === "rda-dcs-1.2" || format === "rda-dcs-1.1") {
       const version = format.slice("rda-dcs-".length) as DcsVersion;
-      return new TextEncoder().encode(`${JSON.stringify(dcsOf(plan, version, ui), null, 2)}\n`);
+      return new TextEncoder().encode(
+        `${JSON.stringify(dcsOf(await withContact(plan), version, ui), null, 2)}\n`,
+      );
     }
     const template = content.templates.get(plan.template.id);
     if (!template) {

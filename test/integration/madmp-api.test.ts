@@ -155,6 +155,8 @@ describe.each(testDialects())("RDA Common maDMP API on $name", (dialect) => {
     expect(replaced.json().dmp.title).toBe("Replaced title");
     const plan = (await t.app.inject({ url: `/api/v1/plans/${id}`, cookies: owner.cookies })).json();
     expect(plan).toMatchObject({ revision: 1, visibility: "private", details: { title: "Replaced title" } });
+    const history = await t.app.inject({ url: `/api/v1/plans/${id}/history`, cookies: owner.cookies });
+    expect(history.json().events[0]).toMatchObject({ revision: 1, author: { id: owner.accountId } });
 
     // The old modification time (millisecond precision, as in the dmp) and the old ETag are stale now.
     const stale = await send("PUT", `${base}/${id}`, owner, JSON.stringify({ dmp }), {

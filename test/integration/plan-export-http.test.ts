@@ -13,7 +13,7 @@ const reve = readFileSync(new URL("../../examples/reve.carnet.json", import.meta
 
 describe.each(testDialects())("plan export over HTTP on $name", (dialect) => {
   let t: TestApp;
-  let owner: TestSession;
+  let owner: TestSession & { email: string };
   let stranger: TestSession;
   let cache: ExportCache;
   let cacheDir: string;
@@ -146,6 +146,25 @@ describe.each(testDialects())("plan export over HTTP on $name", (dialect) => {
     expect(after.headers["content-disposition"]).toBe('attachment; filename="renamed-plan.md"');
     expect(after.body).toContain("Renamed plan");
     expect(cache.stats.renders).toBe(rendersBefore + 2);
+  });
+
+  it("exports a fresh draft without a contact to valid DCS, its owner as contact", async () => {
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/plans",
+      ...asSession(owner),
+      payload: { templateId: "science-europe-structured", language: "eng", title: "Fresh draft" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const dcs = await t.app.inject({
+      url: `/api/v1/plans/${created.json().id}/export?format=rda-dcs-1.2`,
+      cookies: owner.cookies,
+    });
+    expect(dcs.statusCode, dcs.body).toBe(200);
+    expect(validateDcs(dcs.json(), "1.2")).toEqual({ valid: true });
+    expect(dcs.json().dmp.contact.mbox).toBe(owner.email);
+    const plan = await t.app.inject({ url: `/api/v1/plans/${created.json().id}`, cookies: owner.cookies });
+    expect(plan.json().details.contactPersonId).toBeUndefined();
   });
 
   it("answers 404 to callers who may not read the plan, and serves public plans to anyone", async () => {

@@ -1,6 +1,7 @@
 import { createPlanMembersRepository } from "../../src/storage/plan-members-repository.js";
 import { uniqueEmail } from "./accounts.js";
 import type { TestApp } from "./app.js";
+import { interopRows } from "./interop-matrix-rows.js";
 import { type Fixture, type MatrixRow, refusal } from "./plan-matrix.js";
 
 const plan = (fixture: Fixture) => `/api/v1/plans/${fixture.id}`;
@@ -199,4 +200,5 @@ export const matrixRows: MatrixRow[] = [
   // ── Comments ─────────────────────────────────────────────────────────────────────────────────
   // ── Live events ──────────────────────────────────────────────────────────────────────────────
   // ── Import and export ────────────────────────────────────────────────────────────────────────
+  ...interopRows,
 ];

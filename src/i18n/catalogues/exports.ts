@@ -47,7 +47,7 @@ export const exportsEn = {
 
   "cli.export.description":
     "Export a plan as PDF, DOCX, ODT, HTML or Markdown, in the structure of the reference document.",
-  "cli.export.argument.file": "plan file (Carnet native JSON)",
+  "cli.export.argument.file": "plan file (Carnet native JSON, RDA DCS 1.0–1.2 or DMP OPIDoR JSON)",
   "cli.export.option.format": "output format: pdf, docx, odt, html or md",
   "cli.export.option.lang": "language of the document: fr or en (default: the plan's language)",
   "cli.export.option.out": "output file (default: the input's name with the format's extension)",
@@ -118,7 +118,7 @@ export const exportsFr: Record<keyof typeof exportsEn, string> = {
 
   "cli.export.description":
     "Exporter un plan en PDF, DOCX, ODT, HTML ou Markdown, dans la structure du document de référence.",
-  "cli.export.argument.file": "fichier du plan (JSON natif de Carnet)",
+  "cli.export.argument.file": "fichier du plan (JSON natif de Carnet, RDA DCS 1.0–1.2 ou JSON DMP OPIDoR)",
   "cli.export.option.format": "format de sortie : pdf, docx, odt, html ou md",
   "cli.export.option.lang": "langue du document : fr ou en (par défaut : celle du plan)",
   "cli.export.option.out": "fichier de sortie (par défaut : le nom de l’entrée avec l’extension du format)",
