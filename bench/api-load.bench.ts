@@ -3,7 +3,8 @@
 // one answer (each connection edits its own copy of the plan, so every edit is accepted and writes an
 // event), and a bare Fastify route in a separate process serving the same bytes as the GET plan.
 // SQLite, then PostgreSQL when TEST_DATABASE_URL is set; each on a fresh database. Builds first
-// (`npm run build` when out of date). BENCH_SECONDS changes the duration of each row.
+// (`npm run build` when out of date). BENCH_SECONDS changes the duration of each row; BENCH_CPU_PROF=DIR
+// profiles the server processes.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -131,7 +132,7 @@ async function load(
   request: string,
   options: autocannon.Options,
 ): Promise<Row & { rps: number; p99: number }> {
-  const result = await autocannon({ connections, duration: seconds, ...options });
+  const result = await autocannon({ connections, duration: seconds, timeout: 30, ...options });
   const rps = result.requests.total / (result.duration || seconds);
   return {
     database,
@@ -146,11 +147,9 @@ async function load(
   };
 }
 
-/** What each connection of the PATCH row remembers: its plan, the revision to edit, its edit count. */
+/** The plan a PATCH request in flight is editing. */
 interface PatchContext {
   planId: string;
-  revision: number;
-  n: number;
 }
 
 const rows: Row[] = [];
@@ -164,11 +163,18 @@ for (const dialect of testDialects()) {
       ? { DATABASE_URL: database.settings.url, CARNET_DATA_DIR: data }
       : { CARNET_DATA_DIR: dirname(database.settings.file) };
   const port = await freePort();
-  const server = startProcess(["bin/carnet.js", "serve", "--host", "127.0.0.1", "--port", String(port)], {
-    ...env,
-    LOG_LEVEL: "warn",
-    CARNET_LOOKUPS_OFFLINE: "1",
-  });
+  // BENCH_CPU_PROF=DIR writes a CPU profile of each Carnet server process into DIR (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const server = startProcess(
+    [...profile, "bin/carnet.js", "serve", "--host", "127.0.0.1", "--port", String(port)],
+    {
+      ...env,
+      LOG_LEVEL: "warn",
+      CARNET_LOOKUPS_OFFLINE: "1",
+    },
+  );
   let bare: ChildProcess | undefined;
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -233,10 +239,15 @@ for (const dialect of testDialects()) {
       });
     }
 
-    // Each connection edits its own plan (one of planIds[1..]) on the revision its last edit produced.
-    const own = planIds.slice(1);
+    // Each request takes a plan no other request is editing (at most one per connection at a time),
+    // edits it on the revision its last edit produced, and gives it back: every edit is accepted.
+    // (autocannon clears a connection's context after each request, so the state lives here.)
+    const editable = planIds.slice(1);
+    const free = new Set(editable);
+    const revisions = new Map(editable.map((id) => [id, 1]));
+    let spill = 0;
     const refused = new Map<number, number>();
-    let next = 0;
+    let edits = 0;
     const patchRow = await load(dialect.name, "PATCH one answer", {
       url: base,
       requests: [
@@ -244,19 +255,18 @@ for (const dialect of testDialects()) {
           method: "PATCH",
           setupRequest: (request, untyped) => {
             const context = untyped as PatchContext;
-            if (context.planId === undefined) {
-              context.planId = own[next++ % own.length] as string;
-              context.revision = 1;
-              context.n = 0;
-            }
-            context.n += 1;
+            // A request resent after a timeout never gave its plan back: then share one (a 409 may follow).
+            const planId = free.values().next().value ?? (editable[spill++ % editable.length] as string);
+            free.delete(planId);
+            context.planId = planId;
+            edits += 1;
             return {
               ...request,
-              path: `/api/v1/plans/${context.planId}`,
+              path: `/api/v1/plans/${planId}`,
               headers: { ...auth, "content-type": "application/json" },
               body: JSON.stringify({
-                baseRevision: context.revision,
-                ops: [{ op: "set", path: "/answers/budget.description", value: `<p>Edit ${context.n}</p>` }],
+                baseRevision: revisions.get(planId),
+                ops: [{ op: "set", path: "/answers/budget.description", value: `<p>Edit ${edits}</p>` }],
               }),
             };
           },
@@ -265,7 +275,8 @@ for (const dialect of testDialects()) {
             if (status >= 300) refused.set(status, (refused.get(status) ?? 0) + 1);
             // `{"revision":N,…}` on success; a conflict's details carry the current revision too.
             const revision = /"revision":(\d+)/.exec(body)?.[1];
-            if (revision) context.revision = Number(revision);
+            if (revision) revisions.set(context.planId, Number(revision));
+            free.add(context.planId);
           },
         },
       ],
@@ -282,8 +293,12 @@ for (const dialect of testDialects()) {
         met: patchRow.rps >= targets.patchPerSecondSqlite && patchRow["non-2xx"] === 0,
       });
     }
-    const check = await call(base, "GET", `/api/v1/plans/${own[0]}`, auth);
-    console.log(`${dialect.name}: a PATCHed plan is at revision ${check.json.revision} (events written)`);
+    const spot = planIds[1] as string;
+    const check = await call(base, "GET", `/api/v1/plans/${spot}`, auth);
+    const accepted = [...revisions.values()].reduce((sum, r) => sum + r - 1, 0);
+    console.log(
+      `${dialect.name}: ${accepted} edits accepted over ${revisions.size} plans (one plan now at revision ${check.json.revision}, expected ${revisions.get(spot)})`,
+    );
   } finally {
     if (bare) await stop(bare);
     await stop(server);

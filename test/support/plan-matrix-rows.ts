@@ -3,6 +3,7 @@ import { uniqueEmail } from "./accounts.js";
 import type { TestApp } from "./app.js";
 import { interopRows } from "./interop-matrix-rows.js";
 import { type Fixture, type MatrixRow, refusal } from "./plan-matrix.js";
+import { commentRows } from "./plan-matrix-comment-rows.js";
 
 const plan = (fixture: Fixture) => `/api/v1/plans/${fixture.id}`;
 
@@ -198,6 +199,7 @@ export const matrixRows: MatrixRow[] = [
   },
 
   // ── Comments ─────────────────────────────────────────────────────────────────────────────────
+  ...commentRows,
   // ── Live events ──────────────────────────────────────────────────────────────────────────────
   // ── Import and export ────────────────────────────────────────────────────────────────────────
   ...interopRows,
