@@ -79,6 +79,8 @@ export async function buildServer(
     mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
   });
   await app.register(planRoutes(planRequests));
+  await app.register(planSharingRoutes(planRequests));
+  await app.register(planHistoryRoutes(planRequests));
   const exports = createPlanExports(context, { cache: options.exportCache ?? createExportCache() });
   const imports = createPlanImports(context);
   await app.register(planExportRoutes(exports));

@@ -284,7 +284,7 @@ describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chro
       [4, "Titre"],
     ] as const) {
       await page.getByRole("heading", { name: `Étape ${step} sur 4 : ${name}` }).waitFor();
-      if (step === 3) await page.getByText("Recommandé").waitFor();
+      if (step === 3) await page.getByText("Recommandé", { exact: true }).waitFor();
       await expectNoEnglish(page, fr);
       if (step < 4) await page.getByRole("button", { name: "Suivant" }).click();
     }
@@ -339,6 +339,43 @@ describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chro
     await page.getByRole("heading", { level: 1, name: "Open ocean data" }).waitFor();
     await page.getByText("You can read this plan but not change it.").waitFor();
     await expectAccessible(page, "public plan, anonymous");
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it("compares two revisions side by side and reverts to one, after a confirmation", async () => {
+    const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);
+    await signUp(page, "Hedy Lamarr", "hedy@example.org");
+    const planId = await createPlan(page, "History v0");
+    for (const [base, title] of [
+      [0, "History v1"],
+      [1, "History v2"],
+    ] as const) {
+      const edit = await api(page, "PATCH", `/api/v1/plans/${planId}`, {
+        baseRevision: base,
+        ops: [{ op: "set", path: "/details/title", value: title }],
+      });
+      expect(edit.status).toBe(200);
+    }
+    await page.goto(`/plans/${planId}`);
+    await page.getByRole("heading", { level: 1, name: "History v2" }).waitFor();
+    await page.getByRole("button", { name: "History" }).click();
+    const drawer = page.getByRole("dialog", { name: "History" });
+    await drawer.getByTestId("history-event").nth(1).waitFor();
+    await drawer.getByRole("checkbox", { name: /^Revision 2 · Hedy Lamarr/ }).check();
+    await drawer.getByRole("checkbox", { name: /^Revision 1 · Hedy Lamarr/ }).check();
+    const diff = drawer.getByTestId("history-diff");
+    await diff.getByText("History v1", { exact: true }).waitFor();
+    await diff.getByText("History v2", { exact: true }).waitFor();
+    await expectAccessible(page, "history with a diff");
+
+    await drawer.getByRole("button", { name: "Revert to this: revision 1" }).click();
+    const confirm = page.getByRole("dialog", { name: "Revert the plan" });
+    await confirm.getByRole("button", { name: "Revert", exact: true }).click();
+    await page.getByText("The plan is back to revision 1.").waitFor();
+    await page.getByRole("heading", { level: 1, name: "History v1" }).waitFor();
+    const stored = await api(page, "GET", `/api/v1/plans/${planId}`);
+    expect(stored.body?.details).toMatchObject({ title: "History v1" });
     expect(errors).toEqual([]);
     await close();
   }, 180_000);

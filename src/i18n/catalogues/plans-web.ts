@@ -199,7 +199,7 @@ export const plansWebEn = {
   "web.history.field": "Field",
   "web.history.revision": "Revision {revision}",
   "web.history.revert": "Revert to this",
-  "web.history.revert_label": "Revert the plan to revision {revision}",
+  "web.history.revert_label": "Revert to this: revision {revision}",
   "web.history.revert.title": "Revert the plan",
   "web.history.revert.text":
     "The plan will become as it was at revision {revision}. This is recorded as a new revision: later changes stay in the history.",
@@ -428,7 +428,7 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.history.field": "Champ",
   "web.history.revision": "Révision {revision}",
   "web.history.revert": "Revenir à cette version",
-  "web.history.revert_label": "Ramener le plan à la révision {revision}",
+  "web.history.revert_label": "Revenir à cette version : révision {revision}",
   "web.history.revert.title": "Revenir à une version antérieure",
   "web.history.revert.text":
     "Le plan redeviendra tel qu’il était à la révision {revision}. Cela crée une nouvelle révision : les modifications suivantes restent dans l’historique.",

@@ -1,32 +1,12 @@
+import type { z } from "zod";
+import type { describedChangeSchema, diffSchema, historyEventSchema } from "../../contract/plans.js";
 import type { UiLanguage } from "../../i18n/translate.js";
 import { apiRequest } from "./client.js";
 import type { PlanDocument } from "./plan-list.js";
 
-/**
- * One change of a history event or a diff, as the server describes it. The labels are already in
- * the request's language; `before`/`after` are the values (any JSON), when the server sends them.
- */
-export interface DescribedChange {
-  path: string;
-  label?: string;
-  kind?: string;
-  before?: unknown;
-  after?: unknown;
-  [key: string]: unknown;
-}
-
-export interface HistoryEvent {
-  revision: number;
-  at: string;
-  author: { id: string; displayName: string } | null;
-  changes: DescribedChange[];
-}
-
-export interface PlanDiff {
-  from: number;
-  to: number;
-  changes: DescribedChange[];
-}
+export type DescribedChange = z.infer<typeof describedChangeSchema>;
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+export type PlanDiff = z.infer<typeof diffSchema>;
 
 const seg = (value: string) => encodeURIComponent(value);
 

@@ -42,8 +42,9 @@ export function valueText(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** Where a change is, in words ("Research outputs › Dataset 1 › Title"), else its JSON pointer. */
 function changeLabel(change: DescribedChange): string {
-  return typeof change.label === "string" && change.label ? change.label : change.path;
+  return change.labels.length > 0 ? change.labels.join(" › ") : change.pointer;
 }
 
 /** History of a plan: events (who, when, what), side-by-side diff of two revisions, revert. */
@@ -152,7 +153,7 @@ function HistoryContent({
                 <Table.Tbody>
                   {diff.data.changes.map((change, index) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: one path may change more than once.
-                    <Table.Tr key={`${change.path}-${index}`}>
+                    <Table.Tr key={`${change.pointer}-${index}`}>
                       <Table.Th scope="row" fw={500}>
                         {changeLabel(change)}
                       </Table.Th>
@@ -187,7 +188,7 @@ function HistoryContent({
                     <Text fw={500} span>
                       {t("web.history.event", {
                         revision: event.revision,
-                        author: event.author?.displayName ?? t("web.history.someone"),
+                        author: event.author.displayName || t("web.history.someone"),
                         date: formatDateTime(event.at, lang),
                       })}
                     </Text>
@@ -208,7 +209,9 @@ function HistoryContent({
                 <List size="sm" mt={6} ml="xl" spacing={2}>
                   {event.changes.slice(0, 8).map((change, index) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: one path may change more than once.
-                    <List.Item key={`${change.path}-${index}`}>{changeLabel(change)}</List.Item>
+                    <List.Item key={`${change.pointer}-${index}`}>
+                      {change.text || changeLabel(change)}
+                    </List.Item>
                   ))}
                   {event.changes.length > 8 && (
                     <List.Item>

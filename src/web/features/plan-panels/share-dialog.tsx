@@ -153,6 +153,9 @@ function ShareContent({ planId }: { planId: string }) {
   };
 
   const { members, invitations } = list.data;
+  // The choice shows at once; the server's answer (or its refusal) then decides.
+  const shownVisibility =
+    visibility.isError || !visibility.variables ? access.data.visibility : visibility.variables;
   return (
     <Stack gap="xl">
       {canShare && (
@@ -250,7 +253,7 @@ function ShareContent({ planId }: { planId: string }) {
                     )}
                     {editable && (
                       <Button
-                        variant="subtle"
+                        variant="light"
                         color="red.9"
                         size="compact-sm"
                         aria-label={t("web.share.remove_label", { name: member.displayName })}
@@ -294,7 +297,7 @@ function ShareContent({ planId }: { planId: string }) {
                   </Stack>
                   {canShare && (
                     <Button
-                      variant="subtle"
+                      variant="light"
                       color="red.9"
                       size="compact-sm"
                       aria-label={t("web.share.cancel_invitation_label", { email: invitation.email })}
@@ -312,7 +315,7 @@ function ShareContent({ planId }: { planId: string }) {
 
       <section aria-labelledby="share-visibility">
         <Radio.Group
-          value={access.data.visibility}
+          value={shownVisibility}
           onChange={(value) => visibility.mutate(value as PlanVisibility)}
           label={
             <Title order={3} size="h5" id="share-visibility" component="span">
