@@ -3,6 +3,7 @@ import { contentEn } from "./catalogues/content.js";
 import { coreEn } from "./catalogues/core.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
+import { liveEn } from "./catalogues/live.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { webEn } from "./catalogues/web.js";
@@ -20,6 +21,7 @@ export const en = {
   ...webEn,
   ...lookupsEn,
   ...formatsEn,
+  ...liveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

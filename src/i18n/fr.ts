@@ -3,6 +3,7 @@ import { contentFr } from "./catalogues/content.js";
 import { coreFr } from "./catalogues/core.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
+import { liveFr } from "./catalogues/live.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { webFr } from "./catalogues/web.js";
@@ -18,4 +19,5 @@ export const fr: Record<MessageKey, string> = {
   ...webFr,
   ...lookupsFr,
   ...formatsFr,
+  ...liveFr,
 };

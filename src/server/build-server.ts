@@ -3,17 +3,20 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { type AccountOptions, createAccountDeps } from "../services/account-deps.js";
 import type { AppContext } from "../services/app-context.js";
+import { createLiveRequests } from "../services/live-requests.js";
 import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
-import { registerAuth } from "./auth.js";
+import { currentActorOf, registerAuth } from "./auth.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerOpenApi } from "./openapi.js";
+import { registerPromptClose } from "./prompt-close.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
 import { planRoutes } from "./routes/plans/index.js";
+import { liveRoutes } from "./routes/plans/live.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -26,6 +29,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string | undefined;
   /** Mail, public URL and password cost of the account services. */
   accounts?: AccountOptions;
+  /** Live event streams: keep-alive comment interval and access re-check interval (ms). */
+  live?: { keepAliveMs?: number; recheckMs?: number };
 }
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
@@ -52,6 +57,7 @@ export async function buildServer(
     reply.header("x-request-id", request.id);
   });
   registerErrorHandling(app);
+  registerPromptClose(app);
   registerSecurityHeaders(app);
   const accounts = createAccountDeps(context, { log: app.log, ...options.accounts });
   await registerOpenApi(app, context.version);
@@ -62,6 +68,12 @@ export async function buildServer(
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
   await app.register(planRoutes(createPlanRequests(context)));
+  await app.register(
+    liveRoutes(createLiveRequests(context, { recheckMs: options.live?.recheckMs }), {
+      keepAliveMs: options.live?.keepAliveMs,
+      currentActor: (request) => currentActorOf(accounts, request),
+    }),
+  );
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;

@@ -13,6 +13,7 @@ export const errorCodes = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  live_connection_unknown: 409,
   email_taken: 409,
   reset_token_invalid: 400,
   payload_too_large: 413,
