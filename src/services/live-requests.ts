@@ -1,19 +1,9 @@
+import type { LiveEndReason, LiveStreamEventName, LiveStreamEvents } from "../contract/live.js";
 import { AppError, isAppError } from "../shared/app-error.js";
 import type { AppContext } from "./app-context.js";
-import type { LiveConnection, LiveEvent, PresenceEntry } from "./live.js";
+import type { LiveConnection, LiveEvent } from "./live.js";
 import { type Actor, requireActor } from "./permissions.js";
 import { createPlanAuthoriser } from "./plan-authorisation.js";
-
-/** The events of a plan's stream, by name, with their data (docs/api-plans.md, "Live editing"). */
-export interface LiveStreamEvents {
-  hello: { connectionId: string; revision: number };
-  edit: { revision: number; author: string; ops?: unknown; truncated?: boolean };
-  presence: { present: PresenceEntry[] };
-  resync: Record<string, never>;
-  /** Last event before the server ends the stream for good: the caller may no longer read the plan. */
-  end: { reason: "not_found" | "unauthenticated" };
-}
-export type LiveStreamEventName = keyof LiveStreamEvents;
 
 /** Where a stream's events go (the HTTP route writes them as Server-Sent Events). */
 export interface LiveStreamSink {
@@ -57,7 +47,7 @@ export function createLiveRequests(
     planId: string,
     before: Actor | undefined,
     now: Actor | undefined,
-  ): Promise<LiveStreamEvents["end"]["reason"] | undefined> => {
+  ): Promise<LiveEndReason | undefined> => {
     if (before && (!now || now.account.id !== before.account.id)) return "unauthenticated";
     try {
       await authorise(now, planId, "read");
@@ -94,7 +84,7 @@ export function createLiveRequests(
           };
 
           let subscription: LiveSubscription | undefined;
-          const endFor = async (reason: LiveStreamEvents["end"]["reason"]) => {
+          const endFor = async (reason: LiveEndReason) => {
             emit("end", { reason });
             await subscription?.close();
             sink.end();

@@ -3,22 +3,13 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBodySchema } from "../../../contract/errors.js";
+import { presenceBodySchema } from "../../../contract/live.js";
 import type { LiveRequests, LiveStreamSink, LiveSubscription } from "../../../services/live-requests.js";
 import type { Actor } from "../../../services/permissions.js";
 
 const tags = ["live"];
 const security: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
 const idParams = z.object({ id: z.string().min(1).max(100) });
-
-const presenceBody = z.object({
-  connectionId: z.string().min(1).max(100).describe("From the stream's `hello` event"),
-  field: z
-    .string()
-    .max(1000)
-    .regex(/^(\/.*)?$/, "a JSON pointer such as /details/title")
-    .nullable()
-    .describe("JSON pointer of the field being edited, or null when none"),
-});
 
 const streamDescription = [
   "Server-Sent Events of the plan (right `read`). Events, each `event: <name>` with JSON `data:`:",
@@ -61,6 +52,7 @@ export function liveRoutes(live: LiveRequests, options: LiveRouteOptions): Fasti
     app.get(
       "/api/v1/plans/:id/events",
       {
+        exposeHeadRoute: false, // a HEAD would open a stream with nothing to carry it
         schema: {
           tags,
           security,
@@ -154,7 +146,7 @@ export function liveRoutes(live: LiveRequests, options: LiveRouteOptions): Fasti
           security,
           summary: "Say which field your live connection is editing (or none)",
           params: idParams,
-          body: presenceBody,
+          body: presenceBodySchema,
           response: {
             204: z.null().describe("No content"),
             401: errorBodySchema,
