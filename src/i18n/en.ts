@@ -5,6 +5,7 @@ import { editorEn } from "./catalogues/editor.js";
 import { exportsEn } from "./catalogues/exports.js";
 import { formatsEn } from "./catalogues/formats.js";
 import { interopEn } from "./catalogues/interop.js";
+import { liveEn } from "./catalogues/live.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
 import { plansWebEn } from "./catalogues/plans-web.js";
@@ -32,6 +33,7 @@ export const en = {
   ...validationEn,
   ...interopEn,
   ...sharingEn,
+  ...liveEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

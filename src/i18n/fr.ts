@@ -5,6 +5,7 @@ import { editorFr } from "./catalogues/editor.js";
 import { exportsFr } from "./catalogues/exports.js";
 import { formatsFr } from "./catalogues/formats.js";
 import { interopFr } from "./catalogues/interop.js";
+import { liveFr } from "./catalogues/live.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
 import { plansWebFr } from "./catalogues/plans-web.js";
@@ -30,4 +31,5 @@ export const fr: Record<MessageKey, string> = {
   ...validationFr,
   ...interopFr,
   ...sharingFr,
+  ...liveFr,
 };

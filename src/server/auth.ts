@@ -72,6 +72,21 @@ export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply
 }
 
 /**
+ * Who `request`'s credentials designate now (bearer token, else session cookie), or undefined when
+ * none is valid any more. For long requests (event streams) that check again that their caller is
+ * still signed in; ordinary requests use `request.actor`, resolved once by the hook below.
+ */
+export async function currentActorOf(deps: AccountDeps, request: FastifyRequest): Promise<Actor | undefined> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const secret = bearerPattern.exec(authorization)?.[1];
+    return secret ? resolveApiToken(deps, secret) : undefined;
+  }
+  const secret = request.cookies[sessionCookie];
+  return secret ? resolveSession(deps, secret) : undefined;
+}
+
+/**
  * Resolve `request.actor` on API paths: an `Authorization: Bearer` token (which must be valid), else
  * the session cookie. Cookie-authenticated unsafe methods must carry the session's anti-forgery
  * token in `X-CSRF-Token`, so that another site cannot make the browser write on the user's behalf.

@@ -8,11 +8,13 @@ import { createExportCache, type ExportCache } from "../services/export-cache.js
 import { createMadmpService } from "../services/madmp.js";
 import { createPlanExports } from "../services/plan-exports.js";
 import { createPlanImports } from "../services/plan-imports.js";
+import { createLiveRequests } from "../services/live-requests.js";
 import { createPlanRequests } from "../services/plan-requests.js";
 import type { Config } from "../shared/config.js";
-import { registerAuth } from "./auth.js";
+import { currentActorOf, registerAuth } from "./auth.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerOpenApi } from "./openapi.js";
+import { registerPromptClose } from "./prompt-close.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { commentRoutes } from "./routes/comments/index.js";
@@ -25,6 +27,7 @@ import { planHistoryRoutes } from "./routes/plans/history.js";
 import { planImportRoutes } from "./routes/plans/import.js";
 import { planRoutes } from "./routes/plans/index.js";
 import { planSharingRoutes } from "./routes/plans/sharing.js";
+import { liveRoutes } from "./routes/plans/live.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -39,6 +42,8 @@ export interface ServerOptions {
   accounts?: AccountOptions;
   /** Where rendered exports are cached (`<dataDir>/cache/exports` for `carnet serve`); memory only by default. */
   exportCache?: ExportCache;
+  /** Live event streams: keep-alive comment interval and access re-check interval (ms). */
+  live?: { keepAliveMs?: number; recheckMs?: number };
 }
 
 const requestIdPattern = /^[\w.:-]{1,100}$/;
@@ -65,6 +70,7 @@ export async function buildServer(
     reply.header("x-request-id", request.id);
   });
   registerErrorHandling(app);
+  registerPromptClose(app);
   registerSecurityHeaders(app);
   const accounts = createAccountDeps(context, { log: app.log, ...options.accounts });
   await registerOpenApi(app, context.version);
@@ -94,9 +100,13 @@ export async function buildServer(
       }),
     ),
   );
-  await app.register(planSharingRoutes(planRequests));
-  await app.register(planHistoryRoutes(planRequests));
   await app.register(commentRoutes(createCommentService(context)));
+  await app.register(
+    liveRoutes(createLiveRequests(context, { recheckMs: options.live?.recheckMs }), {
+      keepAliveMs: options.live?.keepAliveMs,
+      currentActor: (request) => currentActorOf(accounts, request),
+    }),
+  );
   await app.register(lookupRoutes(context));
   await registerWebAssets(app, options.webDistDir);
   return app;

@@ -16,6 +16,7 @@ export const errorCodes = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  live_connection_unknown: 409,
   email_taken: 409,
   already_member: 409,
   already_invited: 409,
