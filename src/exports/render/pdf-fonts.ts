@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as fontkit from "fontkit";
+import { TrueTypeSource, TrueTypeSubset } from "./pdf-subset.js";
 
 /**
  * The fonts embedded in every PDF: DejaVu Sans (and Mono for code), from the `dejavu-fonts-ttf`
@@ -62,7 +63,15 @@ export function withoutLayoutTables(font: Buffer): Buffer {
 }
 
 /** A parsed font as pdfkit accepts it in `registerFont` (an object with `layout`). */
-export type ParsedFont = { layout: (...args: never[]) => unknown };
+export type ParsedFont = { layout: (...args: never[]) => unknown; createSubset: () => unknown };
+
+/** A fontkit font whose per-document subsets are made by our own subsetter (see `pdf-subset.ts`). */
+function parsedFont(file: Buffer): ParsedFont {
+  const font = fontkit.create(file) as unknown as ParsedFont;
+  const source = new TrueTypeSource(file);
+  font.createSubset = () => new TrueTypeSubset(source);
+  return font;
+}
 
 let cache: Record<FontKey, ParsedFont> | undefined;
 
@@ -73,7 +82,7 @@ export function pdfFonts(): Record<FontKey, ParsedFont> {
     cache = Object.fromEntries(
       Object.entries(files).map(([key, file]) => [
         key,
-        fontkit.create(withoutLayoutTables(readFileSync(join(dir, file)))) as unknown as ParsedFont,
+        parsedFont(withoutLayoutTables(readFileSync(join(dir, file)))),
       ]),
     ) as Record<FontKey, ParsedFont>;
   }
