@@ -117,6 +117,62 @@ export function sharedLayoutCache(key: FontKey): Record<string, unknown> {
   return cache;
 }
 
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface EmbeddedFontLike {
+  layoutCache?: Record<string, unknown>;
+  layoutCached(text: string): GlyphRun;
+  layoutRun(text: string, features: unknown): GlyphRun;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): GlyphRun;
+}
+
+/**
+ * pdfkit's `EmbeddedFont.layout` with the same result, in linear time: it splits text after each
+ * space or tab and lays each word out through the word cache, but concatenated the glyph arrays
+ * anew for every word and allocated an array per character to test for a space — the single
+ * largest cost of laying text out.
+ */
+function layoutWords(
+  this: EmbeddedFontLike,
+  text: string,
+  features?: unknown,
+  onlyWidth?: boolean,
+): GlyphRun {
+  if (features) return this.layoutRun(text, features);
+  const glyphs: unknown[] | null = onlyWidth ? null : [];
+  const positions: unknown[] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  let last = 0;
+  const length = text.length;
+  for (let index = 0; index < length || last < length; index++) {
+    const code = index < length ? text.charCodeAt(index) : -1;
+    if (code === 32 || code === 9 || index >= length) {
+      const run = this.layoutCached(text.slice(last, index + 1));
+      if (glyphs && positions) {
+        for (const glyph of run.glyphs) glyphs.push(glyph);
+        for (const position of run.positions) positions.push(position);
+      }
+      advanceWidth += run.advanceWidth;
+      last = index + 1;
+    }
+  }
+  return { glyphs: glyphs as unknown[], positions: positions as unknown[], advanceWidth };
+}
+
+/**
+ * Prepares a document's font object (pdfkit's EmbeddedFont, internal fields) once: the word cache
+ * becomes the process-wide one and the word splitting the linear one above.
+ */
+export function tuneEmbeddedFont(font: unknown, key: FontKey): void {
+  const embedded = font as EmbeddedFontLike | undefined;
+  if (!embedded || embedded.layoutCache === undefined || typeof embedded.layoutCached !== "function") return;
+  embedded.layoutCache = sharedLayoutCache(key);
+  embedded.layout = layoutWords;
+}
+
 /** Called after each document: now and then, drops caches that grew too large. */
 export function trimLayoutCaches(): void {
   if (++documentsSinceTrim < 32) return;

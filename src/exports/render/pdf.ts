@@ -11,7 +11,7 @@ import {
   runsText,
   type TextRun,
 } from "../document/model.js";
-import { type FontKey, fontKey, pdfFonts, sharedLayoutCache, trimLayoutCaches } from "./pdf-fonts.js";
+import { type FontKey, fontKey, pdfFonts, trimLayoutCaches, tuneEmbeddedFont } from "./pdf-fonts.js";
 
 /**
  * PDF with pdfkit, in pure JavaScript: embedded DejaVu fonts, selectable text, title and language
@@ -89,9 +89,7 @@ class PdfWriter {
   private font(key: FontKey, size = this.size): void {
     this.doc.font(key).fontSize(size);
     if (!this.sharedCaches.has(key)) {
-      // pdfkit's per-font word cache (an internal field) is swapped for the process-wide one
-      const current = (this.doc as unknown as { _font?: { layoutCache?: unknown } })._font;
-      if (current && current.layoutCache !== undefined) current.layoutCache = sharedLayoutCache(key);
+      tuneEmbeddedFont((this.doc as unknown as { _font?: unknown })._font, key);
       this.sharedCaches.add(key);
     }
   }
