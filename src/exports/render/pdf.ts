@@ -23,6 +23,43 @@ const headingScale = [1.8, 1.45, 1.2, 1.05, 1, 1] as const;
 const linkColour = "#1a4d99";
 type Struct = PDFKit.PDFStructureElement;
 
+/** The stream of a page's content as pdfkit keeps it (internal fields). */
+interface ContentStream {
+  buffer: Uint8Array[];
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+
+/**
+ * Page content kept as text until the page is written out: pdfkit turns every content operator
+ * into its own byte array at once (tens of thousands per document, all alive until the end since
+ * the pages stay buffered for their footers) — most of the garbage a PDF made. Same bytes out.
+ */
+function contentAsText(stream: ContentStream): void {
+  let parts: string[] = [];
+  const flush = () => {
+    if (parts.length === 0) return;
+    stream.buffer.push(Buffer.from(`${parts.join("\n")}\n`, "latin1"));
+    parts = [];
+  };
+  const finalize = stream.finalize.bind(stream);
+  stream.write = (chunk) => {
+    if (typeof chunk === "string") parts.push(chunk);
+    else {
+      flush();
+      stream.buffer.push(chunk);
+    }
+    stream.data.Length = 0; // recomputed when the stream is written
+    if (stream.compress) stream.data.Filter = "FlateDecode";
+  };
+  stream.finalize = () => {
+    flush();
+    finalize();
+  };
+}
+
 interface Frame {
   x: number;
   width: number;
@@ -68,6 +105,8 @@ class PdfWriter {
     // pdfkit takes an already parsed fontkit font where its types only say "source"
     for (const [key, font] of Object.entries(pdfFonts()))
       this.doc.registerFont(key, font as unknown as Buffer);
+    contentAsText(this.doc.page.content as unknown as ContentStream);
+    this.doc.on("pageAdded", () => contentAsText(this.doc.page.content as unknown as ContentStream));
     this.font("regular");
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
