@@ -73,6 +73,9 @@ class PdfWriter {
   private readonly outline: (PDFKit.PDFOutline | undefined)[] = [];
   private readonly root: Struct;
   private readonly sharedCaches = new Set<FontKey>();
+  /** Graphics state of the current page's content, to write a colour or line width only on change. */
+  private fillNow = "#000";
+  private strokeNow = "";
 
   constructor(
     private readonly document: ExportDocument,
@@ -106,7 +109,12 @@ class PdfWriter {
     for (const [key, font] of Object.entries(pdfFonts()))
       this.doc.registerFont(key, font as unknown as Buffer);
     contentAsText(this.doc.page.content as unknown as ContentStream);
-    this.doc.on("pageAdded", () => contentAsText(this.doc.page.content as unknown as ContentStream));
+    this.doc.on("pageAdded", () => {
+      contentAsText(this.doc.page.content as unknown as ContentStream);
+      // a page's content starts in the default state: black, 1 pt lines
+      this.fillNow = "#000";
+      this.strokeNow = "";
+    });
     this.font("regular");
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
@@ -131,6 +139,17 @@ class PdfWriter {
       tuneEmbeddedFont((this.doc as unknown as { _font?: unknown })._font, key);
       this.sharedCaches.add(key);
     }
+  }
+  private fill(colour: string): void {
+    if (colour === this.fillNow) return;
+    this.doc.fillColor(colour);
+    this.fillNow = colour;
+  }
+  private stroke(colour: string, width: number): void {
+    const key = `${colour} ${width}`;
+    if (key === this.strokeNow) return;
+    this.doc.lineWidth(width).strokeColor(colour);
+    this.strokeNow = key;
   }
   private lineHeight(size = this.size): number {
     return size * 1.45;
@@ -157,7 +176,7 @@ class PdfWriter {
     const lineGap = size * 0.3;
     segments.forEach((segment, index) => {
       this.font(fontKey(segment), size);
-      this.doc.fillColor(segment.href ? linkColour : colour);
+      this.fill(segment.href ? linkColour : colour);
       const options = {
         continued: index < segments.length - 1,
         link: segment.href ?? null,
@@ -167,7 +186,7 @@ class PdfWriter {
       if (index === 0) this.doc.text(segment.text, frame.x, this.doc.y, { ...options, width: frame.width });
       else this.doc.text(segment.text, options);
     });
-    this.doc.fillColor("#000");
+    this.fill("#000");
   }
 
   /** Height the runs would take (measured with the widest face they use). */
@@ -280,6 +299,7 @@ class PdfWriter {
       if (this.doc.y + this.lineHeight() > this.bottom) this.newPage();
       const top = this.doc.y;
       this.font("regular");
+      this.fill("#000");
       this.doc.text(ordered ? `${index + 1}.` : "•", frame.x, top, { width: indent, lineBreak: false });
       this.doc.y = top;
       this.blocks(item, { ...frame, x: frame.x + indent, width: frame.width - indent });
@@ -310,7 +330,10 @@ class PdfWriter {
       }
       const top = this.doc.y;
       const startPage = this.doc.bufferedPageRange().count;
-      if (fill) this.doc.rect(frame.x, top, frame.width, measured).fill(fill).fillColor("#000");
+      if (fill) {
+        this.doc.rect(frame.x, top, frame.width, measured).fill(fill);
+        this.fillNow = fill;
+      }
       let bottom = top + measured;
       cells.forEach((cell, i) => {
         this.doc.y = top + pad;
@@ -318,7 +341,7 @@ class PdfWriter {
         if (this.doc.bufferedPageRange().count === startPage) bottom = Math.max(bottom, this.doc.y + pad);
       });
       if (this.doc.bufferedPageRange().count !== startPage) return; // an oversized cell flowed on
-      this.doc.lineWidth(0.5).strokeColor("#999");
+      this.stroke("#999", 0.5);
       let x = frame.x;
       for (const width of widths) {
         this.doc.rect(x, top, width, bottom - top).stroke();
