@@ -149,6 +149,15 @@ describe("rendering off the event loop", () => {
     expect(new TextDecoder().decode(inWorker)).toBe(new TextDecoder().decode(inProcess));
     const pdf = await renderInWorker(document, "pdf", a4);
     expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    // each format has its worker entry: all of them answer
+    const html = await renderInWorker(document, "html", a4);
+    expect(new TextDecoder().decode(html)).toBe(
+      new TextDecoder().decode(await renderDocument(document, "html", a4)),
+    );
+    for (const format of ["docx", "odt"] as const) {
+      const zip = await renderInWorker(document, format, a4);
+      expect(Buffer.from(zip.subarray(0, 2)).toString("latin1")).toBe("PK");
+    }
   });
 
   it("writes atomically: a failed write leaves no file, partial or temporary", async () => {

@@ -2,13 +2,11 @@ import type { ExportDocument, ExportFormat, LayoutOptions } from "../document/mo
 
 export { formatFiles } from "../document/model.js";
 
-import { renderDocx } from "./docx.js";
-import { renderHtml } from "./html.js";
-import { renderMarkdown } from "./markdown.js";
-import { renderOdt } from "./odt.js";
-import { renderPdf } from "./pdf.js";
-
-/** Renders a document in one format, in the calling thread (see `render-pool.ts` for workers). */
+/**
+ * Renders a document in one format, in the calling thread (see `render-pool.ts` for workers). Each
+ * renderer is loaded on first use: a process (or worker) that only makes DOCX files never loads
+ * pdfkit and its fonts, one that only makes PDFs never loads the docx package.
+ */
 export async function renderDocument(
   document: ExportDocument,
   format: ExportFormat,
@@ -16,14 +14,14 @@ export async function renderDocument(
 ): Promise<Uint8Array> {
   switch (format) {
     case "pdf":
-      return renderPdf(document, layout);
+      return (await import("./pdf.js")).renderPdf(document, layout);
     case "docx":
-      return renderDocx(document, layout);
+      return (await import("./docx.js")).renderDocx(document, layout);
     case "odt":
-      return renderOdt(document, layout);
+      return (await import("./odt.js")).renderOdt(document, layout);
     case "html":
-      return new TextEncoder().encode(renderHtml(document, layout));
+      return new TextEncoder().encode((await import("./html.js")).renderHtml(document, layout));
     case "md":
-      return new TextEncoder().encode(renderMarkdown(document));
+      return new TextEncoder().encode((await import("./markdown.js")).renderMarkdown(document));
   }
 }

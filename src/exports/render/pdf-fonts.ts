@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as fontkit from "fontkit";
+import { TrueTypeSource, TrueTypeSubset } from "./pdf-subset.js";
 
 /**
  * The fonts embedded in every PDF: DejaVu Sans (and Mono for code), from the `dejavu-fonts-ttf`
@@ -62,7 +63,15 @@ export function withoutLayoutTables(font: Buffer): Buffer {
 }
 
 /** A parsed font as pdfkit accepts it in `registerFont` (an object with `layout`). */
-export type ParsedFont = { layout: (...args: never[]) => unknown };
+export type ParsedFont = { layout: (...args: never[]) => unknown; createSubset: () => unknown };
+
+/** A fontkit font whose per-document subsets are made by our own subsetter (see `pdf-subset.ts`). */
+function parsedFont(file: Buffer): ParsedFont {
+  const font = fontkit.create(file) as unknown as ParsedFont;
+  const source = new TrueTypeSource(file);
+  font.createSubset = () => new TrueTypeSubset(source);
+  return font;
+}
 
 let cache: Record<FontKey, ParsedFont> | undefined;
 
@@ -73,7 +82,7 @@ export function pdfFonts(): Record<FontKey, ParsedFont> {
     cache = Object.fromEntries(
       Object.entries(files).map(([key, file]) => [
         key,
-        fontkit.create(withoutLayoutTables(readFileSync(join(dir, file)))) as unknown as ParsedFont,
+        parsedFont(withoutLayoutTables(readFileSync(join(dir, file)))),
       ]),
     ) as Record<FontKey, ParsedFont>;
   }
@@ -106,6 +115,62 @@ export function sharedLayoutCache(key: FontKey): Record<string, unknown> {
     layoutCaches.set(key, cache);
   }
   return cache;
+}
+
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface EmbeddedFontLike {
+  layoutCache?: Record<string, unknown>;
+  layoutCached(text: string): GlyphRun;
+  layoutRun(text: string, features: unknown): GlyphRun;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): GlyphRun;
+}
+
+/**
+ * pdfkit's `EmbeddedFont.layout` with the same result, in linear time: it splits text after each
+ * space or tab and lays each word out through the word cache, but concatenated the glyph arrays
+ * anew for every word and allocated an array per character to test for a space — the single
+ * largest cost of laying text out.
+ */
+function layoutWords(
+  this: EmbeddedFontLike,
+  text: string,
+  features?: unknown,
+  onlyWidth?: boolean,
+): GlyphRun {
+  if (features) return this.layoutRun(text, features);
+  const glyphs: unknown[] | null = onlyWidth ? null : [];
+  const positions: unknown[] | null = onlyWidth ? null : [];
+  let advanceWidth = 0;
+  let last = 0;
+  const length = text.length;
+  for (let index = 0; index < length || last < length; index++) {
+    const code = index < length ? text.charCodeAt(index) : -1;
+    if (code === 32 || code === 9 || index >= length) {
+      const run = this.layoutCached(text.slice(last, index + 1));
+      if (glyphs && positions) {
+        for (const glyph of run.glyphs) glyphs.push(glyph);
+        for (const position of run.positions) positions.push(position);
+      }
+      advanceWidth += run.advanceWidth;
+      last = index + 1;
+    }
+  }
+  return { glyphs: glyphs as unknown[], positions: positions as unknown[], advanceWidth };
+}
+
+/**
+ * Prepares a document's font object (pdfkit's EmbeddedFont, internal fields) once: the word cache
+ * becomes the process-wide one and the word splitting the linear one above.
+ */
+export function tuneEmbeddedFont(font: unknown, key: FontKey): void {
+  const embedded = font as EmbeddedFontLike | undefined;
+  if (!embedded || embedded.layoutCache === undefined || typeof embedded.layoutCached !== "function") return;
+  embedded.layoutCache = sharedLayoutCache(key);
+  embedded.layout = layoutWords;
 }
 
 /** Called after each document: now and then, drops caches that grew too large. */

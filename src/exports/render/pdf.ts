@@ -11,7 +11,7 @@ import {
   runsText,
   type TextRun,
 } from "../document/model.js";
-import { type FontKey, fontKey, pdfFonts, sharedLayoutCache, trimLayoutCaches } from "./pdf-fonts.js";
+import { type FontKey, fontKey, pdfFonts, trimLayoutCaches, tuneEmbeddedFont } from "./pdf-fonts.js";
 
 /**
  * PDF with pdfkit, in pure JavaScript: embedded DejaVu fonts, selectable text, title and language
@@ -22,6 +22,43 @@ import { type FontKey, fontKey, pdfFonts, sharedLayoutCache, trimLayoutCaches } 
 const headingScale = [1.8, 1.45, 1.2, 1.05, 1, 1] as const;
 const linkColour = "#1a4d99";
 type Struct = PDFKit.PDFStructureElement;
+
+/** The stream of a page's content as pdfkit keeps it (internal fields). */
+interface ContentStream {
+  buffer: Uint8Array[];
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+
+/**
+ * Page content kept as text until the page is written out: pdfkit turns every content operator
+ * into its own byte array at once (tens of thousands per document, all alive until the end since
+ * the pages stay buffered for their footers) — most of the garbage a PDF made. Same bytes out.
+ */
+function contentAsText(stream: ContentStream): void {
+  let parts: string[] = [];
+  const flush = () => {
+    if (parts.length === 0) return;
+    stream.buffer.push(Buffer.from(`${parts.join("\n")}\n`, "latin1"));
+    parts = [];
+  };
+  const finalize = stream.finalize.bind(stream);
+  stream.write = (chunk) => {
+    if (typeof chunk === "string") parts.push(chunk);
+    else {
+      flush();
+      stream.buffer.push(chunk);
+    }
+    stream.data.Length = 0; // recomputed when the stream is written
+    if (stream.compress) stream.data.Filter = "FlateDecode";
+  };
+  stream.finalize = () => {
+    flush();
+    finalize();
+  };
+}
 
 interface Frame {
   x: number;
@@ -36,6 +73,9 @@ class PdfWriter {
   private readonly outline: (PDFKit.PDFOutline | undefined)[] = [];
   private readonly root: Struct;
   private readonly sharedCaches = new Set<FontKey>();
+  /** Graphics state of the current page's content, to write a colour or line width only on change. */
+  private fillNow = "#000";
+  private strokeNow = "";
 
   constructor(
     private readonly document: ExportDocument,
@@ -68,6 +108,13 @@ class PdfWriter {
     // pdfkit takes an already parsed fontkit font where its types only say "source"
     for (const [key, font] of Object.entries(pdfFonts()))
       this.doc.registerFont(key, font as unknown as Buffer);
+    contentAsText(this.doc.page.content as unknown as ContentStream);
+    this.doc.on("pageAdded", () => {
+      contentAsText(this.doc.page.content as unknown as ContentStream);
+      // a page's content starts in the default state: black, 1 pt lines
+      this.fillNow = "#000";
+      this.strokeNow = "";
+    });
     this.font("regular");
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
@@ -89,11 +136,20 @@ class PdfWriter {
   private font(key: FontKey, size = this.size): void {
     this.doc.font(key).fontSize(size);
     if (!this.sharedCaches.has(key)) {
-      // pdfkit's per-font word cache (an internal field) is swapped for the process-wide one
-      const current = (this.doc as unknown as { _font?: { layoutCache?: unknown } })._font;
-      if (current && current.layoutCache !== undefined) current.layoutCache = sharedLayoutCache(key);
+      tuneEmbeddedFont((this.doc as unknown as { _font?: unknown })._font, key);
       this.sharedCaches.add(key);
     }
+  }
+  private fill(colour: string): void {
+    if (colour === this.fillNow) return;
+    this.doc.fillColor(colour);
+    this.fillNow = colour;
+  }
+  private stroke(colour: string, width: number): void {
+    const key = `${colour} ${width}`;
+    if (key === this.strokeNow) return;
+    this.doc.lineWidth(width).strokeColor(colour);
+    this.strokeNow = key;
   }
   private lineHeight(size = this.size): number {
     return size * 1.45;
@@ -120,7 +176,7 @@ class PdfWriter {
     const lineGap = size * 0.3;
     segments.forEach((segment, index) => {
       this.font(fontKey(segment), size);
-      this.doc.fillColor(segment.href ? linkColour : colour);
+      this.fill(segment.href ? linkColour : colour);
       const options = {
         continued: index < segments.length - 1,
         link: segment.href ?? null,
@@ -130,7 +186,7 @@ class PdfWriter {
       if (index === 0) this.doc.text(segment.text, frame.x, this.doc.y, { ...options, width: frame.width });
       else this.doc.text(segment.text, options);
     });
-    this.doc.fillColor("#000");
+    this.fill("#000");
   }
 
   /** Height the runs would take (measured with the widest face they use). */
@@ -243,6 +299,7 @@ class PdfWriter {
       if (this.doc.y + this.lineHeight() > this.bottom) this.newPage();
       const top = this.doc.y;
       this.font("regular");
+      this.fill("#000");
       this.doc.text(ordered ? `${index + 1}.` : "•", frame.x, top, { width: indent, lineBreak: false });
       this.doc.y = top;
       this.blocks(item, { ...frame, x: frame.x + indent, width: frame.width - indent });
@@ -273,7 +330,10 @@ class PdfWriter {
       }
       const top = this.doc.y;
       const startPage = this.doc.bufferedPageRange().count;
-      if (fill) this.doc.rect(frame.x, top, frame.width, measured).fill(fill).fillColor("#000");
+      if (fill) {
+        this.doc.rect(frame.x, top, frame.width, measured).fill(fill);
+        this.fillNow = fill;
+      }
       let bottom = top + measured;
       cells.forEach((cell, i) => {
         this.doc.y = top + pad;
@@ -281,7 +341,7 @@ class PdfWriter {
         if (this.doc.bufferedPageRange().count === startPage) bottom = Math.max(bottom, this.doc.y + pad);
       });
       if (this.doc.bufferedPageRange().count !== startPage) return; // an oversized cell flowed on
-      this.doc.lineWidth(0.5).strokeColor("#999");
+      this.stroke("#999", 0.5);
       let x = frame.x;
       for (const width of widths) {
         this.doc.rect(x, top, width, bottom - top).stroke();

@@ -16,18 +16,26 @@ import type { RenderJob } from "./render-worker.js";
 
 let pool: Piscina | undefined;
 
-function workerFile(): { filename: string; execArgv: string[] } {
-  const js = fileURLToPath(new URL("./render-worker.js", import.meta.url));
-  if (existsSync(js)) return { filename: js, execArgv: [] };
+/** The worker entry for a format: PDF and DOCX have their own, so a worker loads only what it uses. */
+function workerEntry(format: ExportFormat): string {
+  return format === "pdf" ? "render-worker-pdf" : format === "docx" ? "render-worker-docx" : "render-worker";
+}
+
+const builtWorkers = existsSync(fileURLToPath(new URL("./render-worker.js", import.meta.url)));
+
+/** A worker file: the built JavaScript, or from the TypeScript sources (tests, tsx) through tsx. */
+function workerFile(entry: string): { filename: string; execArgv: string[] } {
+  if (builtWorkers)
+    return { filename: fileURLToPath(new URL(`./${entry}.js`, import.meta.url)), execArgv: [] };
   return {
-    filename: fileURLToPath(new URL("./render-worker.ts", import.meta.url)),
+    filename: fileURLToPath(new URL(`./${entry}.ts`, import.meta.url)),
     execArgv: ["--import", import.meta.resolve("tsx")],
   };
 }
 
 function renderPool(): Piscina {
   if (!pool) {
-    const { filename, execArgv } = workerFile();
+    const { filename, execArgv } = workerFile("render-worker");
     pool = new Piscina({
       filename,
       execArgv,
@@ -46,7 +54,7 @@ export async function renderInWorker(
   layout: LayoutOptions,
 ): Promise<Uint8Array> {
   const job: RenderJob = { document, format, layout };
-  return (await renderPool().run(job)) as Uint8Array;
+  return (await renderPool().run(job, { filename: workerFile(workerEntry(format)).filename })) as Uint8Array;
 }
 
 /** Stops the worker threads (the CLI calls this before exiting). */
