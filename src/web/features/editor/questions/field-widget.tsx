@@ -11,6 +11,7 @@ import type { Question, SubField } from "../../../../domain/template.js";
 import type { VocabularySet } from "../../../../domain/vocabulary.js";
 import { useLanguage } from "../../../language.js";
 import { GroupTable } from "./group-table.js";
+import { type Naming, nameProps } from "./naming.js";
 import { personName, usePlanPersons } from "./question-context.js";
 import { RegistrySearch } from "./registry-search.js";
 import { RichTextField } from "./rich-text-field.js";
@@ -26,9 +27,6 @@ import {
 } from "./values.js";
 import { VocabularyMultiSelect, VocabularySelect } from "./vocabulary-select.js";
 
-/** How an input is named: by the card's visible label, or (in a table cell) by its own aria-label. */
-export type Naming = { labelledBy: string; label: string } | { ariaLabel: string; label: string };
-
 export interface FieldWidgetProps {
   field: Question | SubField;
   value: AnswerValue | FieldValue | undefined;
@@ -37,26 +35,42 @@ export interface FieldWidgetProps {
   naming: Naming;
   /** JSON pointer of this value (group cells: `<answer>/<row>/<field>`), for ids of nested inputs. */
   path: string;
-  /** Id of the problem message, when there is one (joined to aria-describedby). */
+  /**
+   * The problem message. Widgets of one Mantine input show it as the input's error (Mantine links
+   * it with aria-describedby); composite widgets are described by the card's message `problemId`
+   * (see `widgetShowsProblem`).
+   */
+  problem?: string | undefined;
   problemId?: string | undefined;
-  invalid?: boolean | undefined;
   /** Language of the plan's texts (ISO 639-1), for labels of vocabularies and options. */
   labelLang: string;
   vocabularies: VocabularySet;
   compact?: boolean | undefined;
 }
 
-/** Props naming an input, for Mantine inputs (forwarded to the `<input>`). */
-export function nameProps(naming: Naming): Record<string, string> {
-  return "labelledBy" in naming
-    ? { "aria-labelledby": naming.labelledBy }
-    : { "aria-label": naming.ariaLabel };
-}
+/** Up to this many inline options show as radio buttons or checkboxes; more become a select. */
+const maxRadios = 6;
+const maxCheckboxes = 8;
 
-/** Space-separated ids, skipping empty ones (undefined when none). */
-export function describedBy(...ids: (string | undefined | false)[]): string | undefined {
-  const list = ids.filter(Boolean);
-  return list.length ? list.join(" ") : undefined;
+/**
+ * True when the widget of `field` shows the problem message itself (one Mantine input: its error);
+ * otherwise the card shows it and passes its id as `problemId`.
+ */
+export function widgetShowsProblem(field: Question | SubField, compact = false): boolean {
+  switch (field.kind) {
+    case "rich_text":
+    case "group":
+    case "organisation":
+      return false;
+    case "single_choice":
+      return compact || Boolean(field.vocabulary) || (field.options?.length ?? 0) > maxRadios;
+    case "multiple_choice":
+      return compact || Boolean(field.vocabulary) || (field.options?.length ?? 0) > maxCheckboxes;
+    case "yes_no_unknown":
+      return compact;
+    default:
+      return true;
+  }
 }
 
 function asString(value: unknown): string {
@@ -69,7 +83,6 @@ function ShortText({ kind, ...props }: FieldWidgetProps & { kind: "text" | "url"
   const [text, setText] = useState(asString(props.value));
   const [localError, setLocalError] = useState<string | null>(null);
   useEffect(() => setText(asString(props.value)), [props.value]);
-  const errorId = `${props.inputId}-format`;
   const check = (value: string) => {
     if (value === "") return null;
     if (kind === "url" && !isHttpUrl(value)) return t("questions.url.invalid");
@@ -93,35 +106,27 @@ function ShortText({ kind, ...props }: FieldWidgetProps & { kind: "text" | "url"
           setText(result.label);
           props.onChange(result.label);
         }}
-        describedBy={describedBy("labelledBy" in props.naming && props.naming.labelledBy, props.problemId)}
+        error={props.problem}
       />
     );
   }
   return (
-    <Stack gap={2}>
-      <TextInput
-        id={props.inputId}
-        type={kind === "email" ? "email" : kind === "url" ? "url" : "text"}
-        inputMode={kind === "url" ? "url" : kind === "email" ? "email" : undefined}
-        value={text}
-        lang={kind === "text" ? props.labelLang : undefined}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          setText(value);
-          if (localError && !check(value)) setLocalError(null);
-          props.onChange(value === "" ? null : value);
-        }}
-        onBlur={() => setLocalError(check(text.trim()))}
-        aria-invalid={props.invalid || localError !== null || undefined}
-        aria-describedby={describedBy(props.problemId, localError !== null && errorId)}
-        {...nameProps(props.naming)}
-      />
-      {localError && (
-        <Text id={errorId} size="sm" c="var(--mantine-color-error)">
-          {localError}
-        </Text>
-      )}
-    </Stack>
+    <TextInput
+      id={props.inputId}
+      type={kind === "email" ? "email" : kind === "url" ? "url" : "text"}
+      inputMode={kind === "url" ? "url" : kind === "email" ? "email" : undefined}
+      value={text}
+      lang={kind === "text" ? props.labelLang : undefined}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setText(value);
+        if (localError && !check(value)) setLocalError(null);
+        props.onChange(value === "" ? null : value);
+      }}
+      onBlur={() => setLocalError(check(text.trim()))}
+      error={props.problem ?? localError}
+      {...nameProps(props.naming)}
+    />
   );
 }
 
@@ -130,30 +135,21 @@ function DateField(props: FieldWidgetProps) {
   const [text, setText] = useState(asString(props.value));
   useEffect(() => setText(asString(props.value)), [props.value]);
   const invalid = text !== "" && !isIsoDate(text);
-  const errorId = `${props.inputId}-format`;
   return (
-    <Stack gap={2}>
-      <TextInput
-        id={props.inputId}
-        type="date"
-        w={props.compact ? undefined : 220}
-        value={text}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          setText(value);
-          if (value === "") props.onChange(null);
-          else if (isIsoDate(value)) props.onChange(value);
-        }}
-        aria-invalid={props.invalid || invalid || undefined}
-        aria-describedby={describedBy(props.problemId, invalid && errorId)}
-        {...nameProps(props.naming)}
-      />
-      {invalid && (
-        <Text id={errorId} size="sm" c="var(--mantine-color-error)">
-          {t("questions.date.invalid")}
-        </Text>
-      )}
-    </Stack>
+    <TextInput
+      id={props.inputId}
+      type="date"
+      w={props.compact ? undefined : 220}
+      value={text}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setText(value);
+        if (value === "") props.onChange(null);
+        else if (isIsoDate(value)) props.onChange(value);
+      }}
+      error={props.problem ?? (invalid ? t("questions.date.invalid") : undefined)}
+      {...nameProps(props.naming)}
+    />
   );
 }
 
@@ -178,7 +174,6 @@ function NumberField(props: FieldWidgetProps) {
     if (currentUnit) setUnit(currentUnit);
   }, [currentValue, currentUnit, lang]);
   const invalid = text.trim() !== "" && parseNumber(text) === undefined;
-  const errorId = `${props.inputId}-format`;
   const emit = (nextText: string, nextUnit: string | undefined) => {
     if (nextText.trim() === "") return props.onChange(null);
     const value = parseNumber(nextText);
@@ -188,64 +183,57 @@ function NumberField(props: FieldWidgetProps) {
   const unitVocabulary = props.field.unitVocabulary
     ? props.vocabularies.get(props.field.unitVocabulary)
     : undefined;
+  const fixedUnit = unitVocabulary ? undefined : props.field.unit;
   return (
-    <Stack gap={2}>
-      <Group gap="xs" wrap="nowrap" align="flex-start">
-        <TextInput
-          id={props.inputId}
-          inputMode="decimal"
-          w={props.compact ? 110 : 180}
-          value={text}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setText(value);
-            emit(value, unit);
-          }}
-          rightSection={
-            props.field.unit && !unitVocabulary ? (
-              <Text size="sm" c="dimmed" aria-hidden="true">
-                {props.field.unit}
-              </Text>
-            ) : null
-          }
-          aria-invalid={props.invalid || invalid || undefined}
-          aria-describedby={describedBy(
-            props.problemId,
-            invalid && errorId,
-            props.field.unit && `${props.inputId}-unit`,
-          )}
-          {...nameProps(props.naming)}
-        />
-        {props.field.unit && !unitVocabulary && (
-          <span id={`${props.inputId}-unit`} hidden>
-            {props.field.unit}
-          </span>
-        )}
-        {unitVocabulary && (
-          <Select
-            id={`${props.inputId}-unit`}
-            w={110}
-            aria-label={t("questions.number.unit_of", { label: props.naming.label })}
-            data={unitVocabulary.items.map((item) => ({
-              value: item.code,
-              label: pickText(item.label, props.labelLang).text || item.code,
-            }))}
-            value={unit ?? null}
-            placeholder={t("questions.number.unit")}
-            onChange={(value) => {
-              setUnit(value ?? undefined);
-              emit(text, value ?? undefined);
-            }}
-            allowDeselect={false}
-          />
-        )}
-      </Group>
-      {invalid && (
-        <Text id={errorId} size="sm" c="var(--mantine-color-error)">
-          {t("questions.number.invalid")}
-        </Text>
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <TextInput
+        id={props.inputId}
+        inputMode="decimal"
+        w={props.compact ? 110 : 180}
+        value={text}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setText(value);
+          emit(value, unit);
+        }}
+        rightSection={
+          fixedUnit ? (
+            <Text size="sm" c="dimmed" aria-hidden="true">
+              {fixedUnit}
+            </Text>
+          ) : null
+        }
+        error={props.problem ?? (invalid ? t("questions.number.invalid") : undefined)}
+        {...(fixedUnit
+          ? "labelledBy" in props.naming
+            ? { "aria-labelledby": `${props.naming.labelledBy} ${props.inputId}-unit` }
+            : { "aria-label": `${props.naming.ariaLabel} (${fixedUnit})` }
+          : nameProps(props.naming))}
+      />
+      {fixedUnit && (
+        <span id={`${props.inputId}-unit`} hidden>
+          {fixedUnit}
+        </span>
       )}
-    </Stack>
+      {unitVocabulary && (
+        <Select
+          id={`${props.inputId}-unit`}
+          w={110}
+          aria-label={t("questions.number.unit_of", { label: props.naming.label })}
+          data={unitVocabulary.items.map((item) => ({
+            value: item.code,
+            label: pickText(item.label, props.labelLang).text || item.code,
+          }))}
+          value={unit ?? null}
+          placeholder={t("questions.number.unit")}
+          onChange={(value) => {
+            setUnit(value ?? undefined);
+            emit(text, value ?? undefined);
+          }}
+          allowDeselect={false}
+        />
+      )}
+    </Group>
   );
 }
 
@@ -255,6 +243,46 @@ function inlineOptions(field: Question | SubField, labelLang: string) {
     value: option.code,
     label: pickText(option.label, labelLang).text || option.code,
   }));
+}
+
+/**
+ * Radio buttons or checkboxes in a group named by the question, described by the card's problem
+ * message (built here rather than with Radio.Group so that the description is ours to set).
+ */
+function OptionGroup(props: {
+  multiple: boolean;
+  options: { value: string; label: string }[];
+  selected: string[];
+  onToggle(value: string, checked: boolean): void;
+  widget: FieldWidgetProps;
+  inline?: boolean;
+}) {
+  const { widget } = props;
+  const Item = props.multiple ? Checkbox : Radio;
+  const List = props.inline ? Group : Stack;
+  return (
+    <div
+      role={props.multiple ? "group" : "radiogroup"}
+      id={widget.inputId}
+      {...nameProps(widget.naming)}
+      aria-describedby={widget.problemId}
+      aria-invalid={props.multiple ? undefined : widget.problemId ? true : undefined}
+    >
+      <List gap={props.inline ? "lg" : "xs"} mt={4}>
+        {props.options.map((option, index) => (
+          <Item
+            key={option.value}
+            id={`${widget.inputId}-${index}`}
+            name={props.multiple ? undefined : widget.inputId}
+            value={option.value}
+            label={option.label}
+            checked={props.selected.includes(option.value)}
+            onChange={(event) => props.onToggle(option.value, event.currentTarget.checked)}
+          />
+        ))}
+      </List>
+    </div>
+  );
 }
 
 function SingleChoice(props: FieldWidgetProps) {
@@ -267,16 +295,15 @@ function SingleChoice(props: FieldWidgetProps) {
         vocabulary={vocabulary}
         labelLang={props.labelLang}
         inputId={props.inputId}
-        ariaLabel={"ariaLabel" in props.naming ? props.naming.ariaLabel : undefined}
+        naming={props.naming}
         value={value}
         onChange={(next) => props.onChange(next)}
-        describedBy={describedBy("labelledBy" in props.naming && props.naming.labelledBy, props.problemId)}
-        error={props.invalid ? " " : undefined}
+        error={props.problem}
       />
     );
   }
   const options = inlineOptions(props.field, props.labelLang);
-  if (props.compact || options.length > 6) {
+  if (props.compact || options.length > maxRadios) {
     return (
       <Select
         id={props.inputId}
@@ -285,31 +312,19 @@ function SingleChoice(props: FieldWidgetProps) {
         onChange={(next) => props.onChange(next)}
         clearable
         clearButtonProps={{ "aria-label": t("questions.clear") }}
-        aria-describedby={props.problemId}
-        aria-invalid={props.invalid || undefined}
+        error={props.problem}
         {...nameProps(props.naming)}
       />
     );
   }
   return (
-    <Radio.Group
-      value={value}
-      onChange={(next) => props.onChange(next)}
-      {...nameProps(props.naming)}
-      aria-describedby={props.problemId}
-      id={props.inputId}
-    >
-      <Stack gap="xs" mt={4}>
-        {options.map((option, index) => (
-          <Radio
-            key={option.value}
-            value={option.value}
-            label={option.label}
-            id={index === 0 ? `${props.inputId}-first` : undefined}
-          />
-        ))}
-      </Stack>
-    </Radio.Group>
+    <OptionGroup
+      multiple={false}
+      options={options}
+      selected={value ? [value] : []}
+      onToggle={(code) => props.onChange(code)}
+      widget={props}
+    />
   );
 }
 
@@ -323,16 +338,15 @@ function MultipleChoice(props: FieldWidgetProps) {
         vocabulary={vocabulary}
         labelLang={props.labelLang}
         inputId={props.inputId}
-        ariaLabel={"ariaLabel" in props.naming ? props.naming.ariaLabel : undefined}
+        naming={props.naming}
         value={value}
         onChange={(next) => props.onChange(next)}
-        describedBy={describedBy("labelledBy" in props.naming && props.naming.labelledBy, props.problemId)}
-        error={props.invalid ? " " : undefined}
+        error={props.problem}
       />
     );
   }
   const options = inlineOptions(props.field, props.labelLang);
-  if (props.compact || options.length > 8) {
+  if (props.compact || options.length > maxCheckboxes) {
     return (
       <MultiSelect
         id={props.inputId}
@@ -341,25 +355,22 @@ function MultipleChoice(props: FieldWidgetProps) {
         onChange={(next) => props.onChange(next.length ? next : null)}
         clearable
         clearButtonProps={{ "aria-label": t("questions.clear") }}
-        aria-describedby={props.problemId}
+        error={props.problem}
         {...nameProps(props.naming)}
       />
     );
   }
   return (
-    <Checkbox.Group
-      value={value}
-      onChange={(next) => props.onChange(next.length ? next : null)}
-      {...nameProps(props.naming)}
-      aria-describedby={props.problemId}
-      id={props.inputId}
-    >
-      <Stack gap="xs" mt={4}>
-        {options.map((option) => (
-          <Checkbox key={option.value} value={option.value} label={option.label} />
-        ))}
-      </Stack>
-    </Checkbox.Group>
+    <OptionGroup
+      multiple
+      options={options}
+      selected={value}
+      onToggle={(code, checked) => {
+        const next = checked ? [...value.filter((v) => v !== code), code] : value.filter((v) => v !== code);
+        props.onChange(next.length ? next : null);
+      }}
+      widget={props}
+    />
   );
 }
 
@@ -380,25 +391,20 @@ function TriState(props: FieldWidgetProps) {
         onChange={(next) => props.onChange(next)}
         clearable
         clearButtonProps={{ "aria-label": t("questions.clear") }}
-        aria-describedby={props.problemId}
+        error={props.problem}
         {...nameProps(props.naming)}
       />
     );
   }
   return (
-    <Radio.Group
-      value={value}
-      onChange={(next) => props.onChange(next)}
-      {...nameProps(props.naming)}
-      aria-describedby={props.problemId}
-      id={props.inputId}
-    >
-      <Group gap="lg" mt={4}>
-        {options.map((option) => (
-          <Radio key={option.value} value={option.value} label={option.label} />
-        ))}
-      </Group>
-    </Radio.Group>
+    <OptionGroup
+      multiple={false}
+      inline
+      options={options}
+      selected={value ? [value] : []}
+      onToggle={(code) => props.onChange(code)}
+      widget={props}
+    />
   );
 }
 
@@ -459,8 +465,7 @@ function IdentifierField(props: FieldWidgetProps) {
           setText(event.currentTarget.value);
           emit(type, event.currentTarget.value);
         }}
-        aria-invalid={props.invalid || undefined}
-        aria-describedby={props.problemId}
+        error={props.problem}
         {...("labelledBy" in props.naming
           ? { "aria-labelledby": props.naming.labelledBy }
           : { "aria-label": t("questions.identifier.value_of", { label: props.naming.label }) })}
@@ -483,7 +488,7 @@ function OrganisationField(props: FieldWidgetProps) {
   };
   const registry = t(`questions.registry.${source}`);
   return (
-    <Stack gap="xs" role="group" {...nameProps(props.naming)}>
+    <Stack gap="xs" role="group" {...nameProps(props.naming)} aria-describedby={props.problemId}>
       <RegistrySearch
         source={source}
         inputId={`${props.inputId}-search`}
@@ -497,8 +502,7 @@ function OrganisationField(props: FieldWidgetProps) {
           label={t("questions.organisation.name")}
           value={current?.name ?? ""}
           onChange={(event) => update({ name: event.currentTarget.value })}
-          aria-invalid={props.invalid || undefined}
-          aria-describedby={props.problemId}
+          error={props.problemId ? true : undefined}
         />
         <TextInput
           id={`${props.inputId}-acronym`}
@@ -535,7 +539,6 @@ function PersonsField(props: FieldWidgetProps & { multiple: boolean }) {
       .map((id) => ({ value: id, label: t("questions.person.unknown") })),
     ...persons.map((person) => ({ value: person.id, label: personName(person) })),
   ];
-  const noneId = `${props.inputId}-none`;
   const common = {
     id: props.inputId,
     data,
@@ -543,8 +546,8 @@ function PersonsField(props: FieldWidgetProps & { multiple: boolean }) {
     clearable: true,
     clearButtonProps: { "aria-label": t("questions.clear") },
     placeholder: t("questions.person.choose"),
-    "aria-describedby": describedBy(props.problemId, persons.length === 0 && noneId),
-    "aria-invalid": props.invalid || undefined,
+    error: props.problem,
+    description: persons.length === 0 ? t("questions.person.none") : undefined,
     ...nameProps(props.naming),
   };
   return (
@@ -561,11 +564,6 @@ function PersonsField(props: FieldWidgetProps & { multiple: boolean }) {
           value={selected[0] ?? null}
           onChange={(next) => props.onChange(next ? { personId: next } : null)}
         />
-      )}
-      {persons.length === 0 && (
-        <Text id={noneId} size="sm" c="dimmed">
-          {t("questions.person.none")}
-        </Text>
       )}
     </Stack>
   );
@@ -584,7 +582,7 @@ export function FieldWidget(props: FieldWidgetProps) {
           labelId={"labelledBy" in props.naming ? props.naming.labelledBy : undefined}
           label={props.naming.label}
           describedBy={props.problemId}
-          invalid={props.invalid}
+          invalid={Boolean(props.problemId)}
           lang={props.labelLang}
           compact={props.compact}
         />

@@ -24,13 +24,14 @@
  * (./question-context.tsx) around the cards.
  */
 import { Badge, Box, Collapse, Group, Paper, Stack, Text, UnstyledButton } from "@mantine/core";
+import "./questions.css";
 import { memo, type ReactNode, useId, useState } from "react";
 import type { AnswerValue } from "../../../../domain/answer-values.js";
 import { pickText, textLanguageOf } from "../../../../domain/localized.js";
 import type { Question } from "../../../../domain/template.js";
 import type { VocabularySet } from "../../../../domain/vocabulary.js";
 import { useLanguage } from "../../../language.js";
-import { FieldWidget } from "./field-widget.js";
+import { FieldWidget, widgetShowsProblem } from "./field-widget.js";
 import { ReadOnlyValue } from "./read-only.js";
 import { answerAnchorId, answerInputId } from "./values.js";
 
@@ -105,6 +106,7 @@ function QuestionCardView(props: QuestionCardProps) {
   const labelId = `${anchorId}-label`;
   const problemId = `${anchorId}-problem`;
   const uid = useId();
+  const widgetOwnsProblem = widgetShowsProblem(question);
   const labelIsFor = !props.readOnly && singleControlKinds.has(question.kind) && !question.lookup;
 
   return (
@@ -189,13 +191,13 @@ function QuestionCardView(props: QuestionCardProps) {
             inputId={inputId}
             naming={{ labelledBy: labelId, label: label.text }}
             path={props.path}
-            problemId={props.problem ? problemId : undefined}
-            invalid={Boolean(props.problem)}
+            problem={widgetOwnsProblem ? props.problem : undefined}
+            problemId={props.problem && !widgetOwnsProblem ? problemId : undefined}
             labelLang={labelLang}
             vocabularies={props.vocabularies}
           />
         )}
-        {props.problem && (
+        {props.problem && (props.readOnly || !widgetOwnsProblem) && (
           <Text id={problemId} size="sm" c="var(--mantine-color-error)" role="alert">
             {props.problem}
           </Text>

@@ -10,7 +10,7 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useLanguage } from "../../../language.js";
-import { isSafeLink, normaliseRichText } from "./values.js";
+import { defuseHtml, isSafeLink, normaliseRichText } from "./values.js";
 
 export interface RichTextEditorProps {
   value: string;
@@ -118,7 +118,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
         isAllowedUri: (url) => isSafeLink(url),
       }),
     ],
-    content: props.value,
+    content: defuseHtml(props.value),
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: { attributes: attributes() },
@@ -135,7 +135,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   useEffect(() => {
     if (editor.isFocused) return;
     if (normaliseRichText(editor.getHTML()) === (props.value ?? "")) return;
-    editor.commands.setContent(props.value ?? "", { emitUpdate: false });
+    editor.commands.setContent(defuseHtml(props.value ?? ""), { emitUpdate: false });
   }, [editor, props.value]);
 
   const state = useEditorState({
@@ -211,14 +211,47 @@ export function RichTextEditor(props: RichTextEditorProps) {
           active={state.bulletList}
           onClick={() => editor.chain().focus().toggleBulletList().run()}
         >
-          <span aria-hidden="true">•≡</span>
+          <svg
+            aria-hidden="true"
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
+            <line x1="9" y1="6" x2="20" y2="6" />
+            <line x1="9" y1="12" x2="20" y2="12" />
+            <line x1="9" y1="18" x2="20" y2="18" />
+            <circle cx="4.5" cy="6" r="1" fill="currentColor" />
+            <circle cx="4.5" cy="12" r="1" fill="currentColor" />
+            <circle cx="4.5" cy="18" r="1" fill="currentColor" />
+          </svg>
         </ToolbarButton>
         <ToolbarButton
           label={t("questions.rich_text.ordered_list")}
           active={state.orderedList}
           onClick={() => editor.chain().focus().toggleOrderedList().run()}
         >
-          <span aria-hidden="true">1≡</span>
+          <svg
+            aria-hidden="true"
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
+            <line x1="10" y1="6" x2="20" y2="6" />
+            <line x1="10" y1="12" x2="20" y2="12" />
+            <line x1="10" y1="18" x2="20" y2="18" />
+            <path d="M4 4h1v4" />
+            <path d="M4 14.5a1.5 1.5 0 0 1 3 0c0 1-3 2-3 3.5h3" />
+          </svg>
         </ToolbarButton>
         <Popover
           opened={linkOpen}
@@ -245,7 +278,20 @@ export function RichTextEditor(props: RichTextEditorProps) {
                 setLinkOpen((open) => !open);
               }}
             >
-              <span aria-hidden="true">🔗</span>
+              <svg
+                aria-hidden="true"
+                width="18"
+                height="18"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+                <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+              </svg>
             </ActionIcon>
           </Popover.Target>
           <Popover.Dropdown>

@@ -1,11 +1,11 @@
 import { Fragment, type ReactNode, useMemo } from "react";
-import { isSafeLink } from "./values.js";
+import { defuseHtml, isSafeLink } from "./values.js";
 
 /**
  * Read-only rich text, rendered through the same allowlist as exports (src/exports/rich-text): only
  * p, br, strong, em, u, s, a (http, https, mailto), ul, ol, li, h3–h6, blockquote and code become
  * elements; anything else keeps its text only, and scripts, styles and embeds are dropped. The HTML
- * is parsed by DOMParser (inert: nothing runs) and never injected as HTML.
+ * is parsed in a <template> (inert: nothing loads or runs) and never injected into the page.
  */
 const kept = new Set([
   "p",
@@ -91,8 +91,10 @@ function renderNodes(nodes: NodeListOf<ChildNode>, prefix: string): ReactNode[] 
 
 export function RichTextView({ html, lang }: { html: string; lang?: string }) {
   const content = useMemo(() => {
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    return renderNodes(doc.body.childNodes, "n");
+    // A <template>'s content is inert: no image loads, no handler runs (DOMParser documents do load images).
+    const template = document.createElement("template");
+    template.innerHTML = defuseHtml(html);
+    return renderNodes(template.content.childNodes, "n");
   }, [html]);
   return (
     <div className="carnet-rich-text" lang={lang}>

@@ -4,6 +4,7 @@ import { vocabularySchema } from "../../../../domain/vocabulary.js";
 import {
   answerAnchorId,
   answerInputId,
+  defuseHtml,
   formatNumberInput,
   groupItemFromResult,
   identifierFromResult,
@@ -18,6 +19,7 @@ import {
   parseNumber,
   richTextToPlain,
   searchVocabulary,
+  vocabularyFromView,
 } from "./values.js";
 
 const languages = vocabularySchema.parse(
@@ -159,5 +161,29 @@ describe("question value helpers", () => {
       country: "FR",
       notes: null,
     });
+  });
+
+  it("turns a vocabulary of the API into the domain's vocabulary", () => {
+    const vocabulary = vocabularyFromView({
+      id: "volume-units",
+      lang: "fr",
+      title: "Unités",
+      source: "x",
+      licence: "CC0-1.0",
+      items: [
+        { code: "TB", label: "To" },
+        { code: "old", label: "Ancien", deprecated: true },
+      ],
+    });
+    expect(vocabulary.items[0]).toEqual({ code: "TB", label: { fr: "To" } });
+    expect(searchVocabulary(vocabulary, "to", "fr", 10).options).toEqual([{ value: "TB", label: "To" }]);
+  });
+
+  it("defuses event handlers and resources before rich text is parsed in the page", () => {
+    expect(
+      defuseHtml('<p>on=1 <img src="x" ONERROR="alert(1)"><a href="https://a.org" onclick=x>a</a></p>'),
+    ).toBe(
+      '<p>on=1 <img data-defused-src="x" data-defused-ONERROR="alert(1)"><a href="https://a.org" data-defused-onclick=x>a</a></p>',
+    );
   });
 });

@@ -3,6 +3,8 @@
  * widgets show and read: numbers typed with a comma, dates, empty rich text, group rows, vocabulary
  * search, registry results → answer values. No React here, so that unit tests run in Node.
  */
+
+import type { VocabularyView } from "../../../../contract/templates.js";
 import type { GroupItem, Identifier, Organisation } from "../../../../domain/answer-values.js";
 import { pickText } from "../../../../domain/localized.js";
 import type { LookupSource } from "../../../../domain/lookup-sources.js";
@@ -305,4 +307,40 @@ export function isEmpty(value: unknown): boolean {
     return organisation.name.trim() === "" && (organisation.identifiers?.length ?? 0) === 0;
   }
   return false;
+}
+
+/**
+ * A vocabulary as `GET /api/v1/vocabularies/:id?lang=` answers it (labels in one language) → the
+ * domain's `Vocabulary`, for the `vocabularies` prop of QuestionCard. Fetch it in the plan's language.
+ */
+export function vocabularyFromView(view: VocabularyView): Vocabulary {
+  return {
+    carnetVocabulary: 1,
+    id: view.id,
+    title: { [view.lang]: view.title },
+    source: view.source,
+    licence: view.licence,
+    items: view.items.map((item) => ({
+      code: item.code,
+      label: { [view.lang]: item.label },
+      ...(item.uri ? { uri: item.uri } : {}),
+      ...(item.parent ? { parent: item.parent } : {}),
+      ...(item.deprecated ? { deprecated: item.deprecated } : {}),
+    })),
+  };
+}
+
+/**
+ * Rich text made harmless to parse in the page: inline event handlers (`onerror=`…) renamed and
+ * resources (`src`, `srcset`) dropped inside tags, so that parsing it — even in an inert template,
+ * where Chromium still tries `<img onerror>` — loads and runs nothing. The allowlist then decides
+ * what is shown.
+ */
+export function defuseHtml(html: string): string {
+  return html.replace(/<[^>]*>/g, (tag) =>
+    tag.replace(
+      /(\s)(on[a-z]+|src|srcset)(\s*=)/gi,
+      (_whole, space: string, name: string, equals: string) => `${space}data-defused-${name}${equals}`,
+    ),
+  );
 }

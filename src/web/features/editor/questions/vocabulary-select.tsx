@@ -2,6 +2,7 @@ import { type ComboboxItem, MultiSelect, type OptionsFilter, Select } from "@man
 import { useMemo } from "react";
 import type { Vocabulary } from "../../../../domain/vocabulary.js";
 import { useLanguage } from "../../../language.js";
+import { type Naming, nameProps } from "./naming.js";
 import { searchVocabulary, type VocabularyOption, vocabularyOptions } from "./values.js";
 
 /** At most this many options are rendered at once: ISO 639-3 has 7,867 entries. */
@@ -12,11 +13,8 @@ export interface VocabularySelectCommon {
   /** Language of labels (the plan's). */
   labelLang: string;
   inputId: string;
-  label?: string | undefined;
-  ariaLabel?: string | undefined;
+  naming: Naming;
   error?: string | undefined;
-  describedBy?: string | undefined;
-  required?: boolean | undefined;
 }
 
 /** Options plus an entry for codes the vocabulary no longer knows, so they stay visible. */
@@ -56,8 +54,7 @@ export function VocabularySelect(
   return (
     <Select
       id={props.inputId}
-      label={props.label}
-      aria-label={props.ariaLabel}
+      {...nameProps(props.naming)}
       data={data}
       value={props.value}
       onChange={(value) => props.onChange(value)}
@@ -68,8 +65,6 @@ export function VocabularySelect(
       placeholder={t("questions.search.placeholder")}
       nothingFoundMessage={t("questions.search.nothing", { query: "…" })}
       error={props.error}
-      required={props.required}
-      aria-describedby={props.describedBy}
       clearButtonProps={{ "aria-label": t("questions.clear") }}
       comboboxProps={{ withinPortal: true }}
     />
@@ -86,8 +81,7 @@ export function VocabularyMultiSelect(
   return (
     <MultiSelect
       id={props.inputId}
-      label={props.label}
-      aria-label={props.ariaLabel}
+      {...nameProps(props.naming)}
       data={data}
       value={props.value}
       onChange={(value) => props.onChange(value.length ? value : null)}
@@ -98,8 +92,6 @@ export function VocabularyMultiSelect(
       placeholder={props.value.length ? undefined : t("questions.search.placeholder")}
       nothingFoundMessage={t("questions.search.nothing", { query: "…" })}
       error={props.error}
-      required={props.required}
-      aria-describedby={props.describedBy}
       clearButtonProps={{ "aria-label": t("questions.clear") }}
       comboboxProps={{ withinPortal: true }}
     />
