@@ -6,6 +6,7 @@ import { formatsEn } from "./catalogues/formats.js";
 import { liveEn } from "./catalogues/live.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { sharingEn } from "./catalogues/sharing.js";
 import { webEn } from "./catalogues/web.js";
 
 /**
@@ -21,6 +22,7 @@ export const en = {
   ...webEn,
   ...lookupsEn,
   ...formatsEn,
+  ...sharingEn,
   ...liveEn,
 } as const;
 

@@ -6,6 +6,7 @@ import { formatsFr } from "./catalogues/formats.js";
 import { liveFr } from "./catalogues/live.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
+import { sharingFr } from "./catalogues/sharing.js";
 import { webFr } from "./catalogues/web.js";
 import type { MessageKey } from "./en.js";
 
@@ -19,5 +20,6 @@ export const fr: Record<MessageKey, string> = {
   ...webFr,
   ...lookupsFr,
   ...formatsFr,
+  ...sharingFr,
   ...liveFr,
 };

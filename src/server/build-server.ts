@@ -15,8 +15,10 @@ import { authRoutes } from "./routes/auth/index.js";
 import { healthRoutes } from "./routes/health.js";
 import { lookupRoutes } from "./routes/lookups.js";
 import { organisationRoutes } from "./routes/organisations/index.js";
+import { planHistoryRoutes } from "./routes/plans/history.js";
 import { planRoutes } from "./routes/plans/index.js";
 import { liveRoutes } from "./routes/plans/live.js";
+import { planSharingRoutes } from "./routes/plans/sharing.js";
 import { templateRoutes } from "./routes/templates/index.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerWebAssets } from "./web-assets.js";
@@ -67,7 +69,12 @@ export async function buildServer(
   await app.register(accountRoutes(accounts));
   await app.register(organisationRoutes(accounts));
   await app.register(templateRoutes());
-  await app.register(planRoutes(createPlanRequests(context)));
+  const plans = createPlanRequests(context, {
+    mail: { mailer: accounts.mailer, publicUrl: accounts.publicUrl, log: accounts.log },
+  });
+  await app.register(planRoutes(plans));
+  await app.register(planSharingRoutes(plans));
+  await app.register(planHistoryRoutes(plans));
   await app.register(
     liveRoutes(createLiveRequests(context, { recheckMs: options.live?.recheckMs }), {
       keepAliveMs: options.live?.keepAliveMs,

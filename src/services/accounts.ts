@@ -12,6 +12,7 @@ import { AppError } from "../shared/app-error.js";
 import { createCredentialsRepository } from "../storage/credentials-repository.js";
 import { inTransaction } from "../storage/database.js";
 import { createOrganisationsRepository } from "../storage/organisations-repository.js";
+import { createPlanMembersRepository } from "../storage/plan-members-repository.js";
 import type { UserRole } from "../storage/schema.js";
 import { createUsersRepository, emailKey, type UserRow } from "../storage/users-repository.js";
 import type { AccountDeps } from "./account-deps.js";
@@ -53,7 +54,12 @@ async function insertUser(deps: AccountDeps, input: NewUser): Promise<UserRow> {
     created_at: now,
     updated_at: now,
   };
-  const inserted = await createUsersRepository(deps.db).insert(row);
+  // The account and the memberships of its pending plan invitations land together, or not at all.
+  const inserted = await inTransaction(deps.db, async (tx) => {
+    if (!(await createUsersRepository(tx).insert(row))) return false;
+    await createPlanMembersRepository(tx).acceptInvitations(row.id, row.email_key, now);
+    return true;
+  });
   if (!inserted) throw new AppError("email_taken", "E-mail already registered");
   return row;
 }

@@ -47,32 +47,47 @@ const people: Who[] = [
 const R = "read";
 const C = "comment";
 const E = "edit";
-const all: PlanCapability[] = [R, C, E, "share", "set_visibility", "transfer", "delete"];
+/** What members see besides the plan: its history and who else is on it. */
+const H = "view_history";
+const M = "view_members";
+const all: PlanCapability[] = [R, H, M, C, E, "share", "set_visibility", "transfer", "delete"];
 /** Expected capabilities per person for a private, an organisation and a public plan of org A. */
 const expected: Record<string, [PlanCapability[], PlanCapability[], PlanCapability[]]> = {
   anonymous: [[], [], [R]],
   stranger: [[], [], [R]],
-  reader: [[R], [R], [R]],
+  reader: [
+    [R, H, M],
+    [R, H, M],
+    [R, H, M],
+  ],
   commenter: [
-    [R, C],
-    [R, C],
-    [R, C],
+    [R, H, M, C],
+    [R, H, M, C],
+    [R, H, M, C],
   ],
   editor: [
-    [R, C, E],
-    [R, C, E],
-    [R, C, E],
+    [R, H, M, C, E],
+    [R, H, M, C, E],
+    [R, H, M, C, E],
   ],
   "co-owner": [
-    [R, C, E, "share", "set_visibility"],
-    [R, C, E, "share", "set_visibility"],
-    [R, C, E, "share", "set_visibility"],
+    [R, H, M, C, E, "share", "set_visibility"],
+    [R, H, M, C, E, "share", "set_visibility"],
+    [R, H, M, C, E, "share", "set_visibility"],
   ],
   owner: [all, all, all],
   "org admin, same org": [[], [R], [R]],
   "org admin, other org": [[], [], [R]],
-  "super admin": [[R], [R], [R]],
-  "owner via read token": [[R], [R], [R]],
+  "super admin": [
+    [R, H, M],
+    [R, H, M],
+    [R, H, M],
+  ],
+  "owner via read token": [
+    [R, H, M],
+    [R, H, M],
+    [R, H, M],
+  ],
 };
 
 describe("plan access matrix", () => {

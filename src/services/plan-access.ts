@@ -10,6 +10,8 @@ export type PlanVisibility = "private" | "organisation" | "public";
 /** What someone may do with a plan. */
 export const planCapabilities = [
   "read",
+  "view_history",
+  "view_members",
   "comment",
   "edit",
   "share",
@@ -30,18 +32,20 @@ export interface PlanAccessFacts {
 
 const byRole: Record<PlanRole, readonly PlanCapability[]> = {
   owner: planCapabilities,
-  co_owner: ["read", "comment", "edit", "share", "set_visibility"],
-  editor: ["read", "comment", "edit"],
-  commenter: ["read", "comment"],
-  reader: ["read"],
+  co_owner: ["read", "view_history", "view_members", "comment", "edit", "share", "set_visibility"],
+  editor: ["read", "view_history", "view_members", "comment", "edit"],
+  commenter: ["read", "view_history", "view_members", "comment"],
+  reader: ["read", "view_history", "view_members"],
 };
 const writes = new Set<PlanCapability>(["comment", "edit", "share", "set_visibility", "transfer", "delete"]);
 
 /**
  * Everything `actor` may do with a plan. Members get their role's rights; a public plan is readable
  * by anyone, an organisation plan by the members of the owner's organisation (org admins included);
- * super admins may read any plan (support) but change none they are not a member of. A read-only
- * token keeps only "read".
+ * super admins may read any plan, its history and its members (support) but change none they are
+ * not a member of. History and members are for members only: a public or organisation reader sees
+ * the plan as it is now, not who wrote what nor earlier versions. A read-only token keeps only the
+ * reading rights.
  */
 export function planCapabilitiesOf(actor: Actor | undefined, facts: PlanAccessFacts): Set<PlanCapability> {
   const granted = new Set<PlanCapability>(facts.memberRole && actor ? byRole[facts.memberRole] : []);
@@ -51,7 +55,11 @@ export function planCapabilitiesOf(actor: Actor | undefined, facts: PlanAccessFa
     actor.account.organisationId === facts.organisationId;
   if (facts.visibility === "public") granted.add("read");
   if (facts.visibility === "organisation" && sameOrganisation) granted.add("read");
-  if (actor?.account.role === "super_admin") granted.add("read");
+  if (actor?.account.role === "super_admin") {
+    granted.add("read");
+    granted.add("view_history");
+    granted.add("view_members");
+  }
   if (actor && actor.scope !== "read-write") for (const capability of writes) granted.delete(capability);
   return granted;
 }

@@ -1,5 +1,5 @@
+import { AppError } from "../shared/app-error.js";
 import { createPlansRepository, type StoredPlan } from "../storage/plans-repository.js";
-import { createUsersRepository } from "../storage/users-repository.js";
 import type { AppContext } from "./app-context.js";
 import type { Actor } from "./permissions.js";
 import {
@@ -14,29 +14,22 @@ import {
 export interface AuthorisedPlan extends StoredPlan {
   role: PlanRole | undefined;
   capabilities: Set<PlanCapability>;
+  visibility: PlanAccessFacts["visibility"];
 }
+
+const notFound = (id: string) =>
+  new AppError("not_found", "Plan not found", { params: { path: `/api/v1/plans/${id}` } });
 
 /**
  * The one place that decides whether a caller may do something with a plan (every plan use case,
- * in the API and the CLI, goes through it): loads the plan's access facts and applies the matrix of
- * `plan-access.ts`. A plan the caller may not read — missing, binned or someone else's private
- * plan — is `not_found` (404), so its existence stays secret.
+ * in the API and the CLI, goes through it): loads the plan's access facts — its visibility, its
+ * owner's organisation and the caller's role from `plan_members` — in one query and applies the
+ * matrix of `plan-access.ts`. A plan the caller may not read — missing, binned or someone else's
+ * private plan — is `not_found` (404), so its existence stays secret. A binned plan is visible
+ * (with `deleted: true`) only to whoever may delete, hence restore, it.
  */
 export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
   const plans = createPlansRepository(context.database.db);
-  const users = createUsersRepository(context.database.db);
-
-  const roleOf = (actor: Actor | undefined, stored: StoredPlan): PlanRole | undefined =>
-    actor && actor.account.id === stored.ownerId ? "owner" : undefined;
-
-  const factsOf = async (actor: Actor | undefined, stored: StoredPlan): Promise<PlanAccessFacts> => {
-    const owner = await users.findById(stored.ownerId);
-    return {
-      visibility: stored.plan.visibility,
-      organisationId: owner?.organisation_id ?? null,
-      memberRole: roleOf(actor, stored),
-    };
-  };
 
   return {
     /** The plan if `actor` may `capability` it; throws `not_found`, `forbidden`, `read_only_token`… otherwise. */
@@ -46,14 +39,28 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       capability: PlanCapability,
       options: { deleted?: boolean } = {},
     ): Promise<AuthorisedPlan> {
-      const stored = await plans.get(id);
+      const stored = await plans.getWithAccess(id, actor?.account.id);
       if (!stored || (stored.deletedAt !== null && !options.deleted)) {
-        const hidden = { visibility: "private", organisationId: null } satisfies PlanAccessFacts;
-        return assertPlanCapability(actor, hidden, capability, id) as never;
+        throw notFound(id);
       }
-      const facts = await factsOf(actor, stored);
+      const facts: PlanAccessFacts = {
+        visibility: stored.visibility,
+        organisationId: stored.ownerOrganisationId,
+        memberRole: stored.viewerRole,
+      };
+      const capabilities = planCapabilitiesOf(actor, facts);
+      if (stored.deletedAt !== null && !capabilities.has("delete")) {
+        throw notFound(id);
+      }
       assertPlanCapability(actor, facts, capability, id);
-      return { ...stored, role: facts.memberRole, capabilities: planCapabilitiesOf(actor, facts) };
+      return {
+        plan: stored.plan,
+        ownerId: stored.ownerId,
+        deletedAt: stored.deletedAt,
+        visibility: stored.visibility,
+        role: facts.memberRole,
+        capabilities,
+      };
     },
   };
 }

@@ -99,8 +99,9 @@ export function draftPlan(content: PlanContent, input: NewPlanInput): Plan {
 }
 
 /**
- * Plan use cases: create, read, list, edit, duplicate, delete/restore, history, diff and revert.
- * With `context.live`, every stored revision is announced to the plan's open editors.
+ * Plan use cases on the model: create, read, list, edit, duplicate, delete/restore, history, diff and
+ * revert. No access check here: callers (plan-requests.ts) authorise first. With `context.live`,
+ * every stored revision is announced to the plan's open editors.
  */
 export function createPlanService(
   context: Pick<AppContext, "database"> & Partial<Pick<AppContext, "live">>,
@@ -109,13 +110,16 @@ export function createPlanService(
   const repo = createPlansRepository(context.database.db);
   const announce = createEditAnnouncer(context.live);
 
-  /** The plan if `actor` may act on it; not_found for a missing (or binned) plan, forbidden for another's. */
-  const load = async (actor: Actor, id: string, options: { deleted?: boolean } = {}) => {
+  /**
+   * The stored plan; not_found for a missing (or binned) plan. Whether `actor` may act on it was
+   * decided before by the plan authoriser (plan-authorisation.ts): this service trusts its callers,
+   * and `actor` is only the author of what it writes.
+   */
+  const load = async (_actor: Actor, id: string, options: { deleted?: boolean } = {}) => {
     const stored = await repo.get(id);
     if (!stored || (stored.deletedAt !== null && !options.deleted)) {
       throw new AppError("not_found", `No plan ${id}`, { params: { path: `/plans/${id}` } });
     }
-    if (stored.ownerId !== actor.id) throw new AppError("forbidden", `Plan ${id} belongs to someone else`);
     return stored;
   };
 
@@ -185,6 +189,7 @@ export function createPlanService(
         createdAt: now,
         modifiedAt: now,
         status: "draft",
+        visibility: "private",
         details: { ...copy.details, title: options.title ?? plan.details.title },
       });
       await repo.insert(fresh, actor.id);
@@ -246,8 +251,11 @@ export function createPlanService(
         });
       }
       // Recomputed from the head on each attempt, so the result has the revision's content even after a race.
+      // Visibility is a sharing setting, not content: a revert leaves it as it is.
       return commit(actor, id, "head", async (head) =>
-        revertOps(head, await repo.events(id, revision), revision),
+        revertOps(head, await repo.events(id, revision), revision).filter(
+          (op) => op.path !== "/visibility" && !op.path.startsWith("/visibility/"),
+        ),
       );
     },
   };

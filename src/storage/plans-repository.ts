@@ -2,6 +2,8 @@ import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
 import { inTransaction } from "./database.js";
+import { titleKeys } from "./plan-title-keys.js";
+import type { PlanMemberRole } from "./schema.js";
 
 /** Thrown when another writer committed the revision first; the caller reloads and retries. */
 export class StaleRevisionError extends Error {
@@ -19,6 +21,15 @@ export interface StoredPlan {
   plan: Plan;
   ownerId: string;
   deletedAt: string | null;
+}
+
+/** A stored plan with what decides a viewer's access to it. */
+export interface PlanWithAccess extends StoredPlan {
+  visibility: "private" | "organisation" | "public";
+  /** Organisation of the plan's owner. */
+  ownerOrganisationId: string | null;
+  /** The viewer's role, if they are a member. */
+  viewerRole: PlanMemberRole | undefined;
 }
 
 /** A row of a plan listing. */
@@ -39,10 +50,15 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function planRow(plan: Plan) {
+  const keys = titleKeys(plan.details.title);
   return {
     template_id: plan.template.id,
     template_version: plan.template.version,
     title: plan.details.title,
+    title_key: keys.titleKey,
+    title_sort: keys.titleSort,
+    visibility: plan.visibility ?? "private",
+    language: plan.language,
     revision: plan.revision,
     document: JSON.stringify(plan),
     modified_at: plan.modifiedAt,
@@ -71,18 +87,30 @@ export function createPlansRepository(db: Db) {
   };
 
   return {
-    /** Store a new plan (its revision as given, usually 0) owned by `ownerId`. */
+    /** Store a new plan (its revision as given, usually 0) owned by `ownerId`, its owner as its first member. */
     async insert(plan: Plan, ownerId: string): Promise<void> {
-      await db
-        .insertInto("plans")
-        .values({
-          id: plan.id,
-          owner_id: ownerId,
-          created_at: plan.createdAt,
-          deleted_at: null,
-          ...planRow(plan),
-        })
-        .execute();
+      await inTransaction(db, async (tx) => {
+        await tx
+          .insertInto("plans")
+          .values({
+            id: plan.id,
+            owner_id: ownerId,
+            created_at: plan.createdAt,
+            deleted_at: null,
+            ...planRow(plan),
+          })
+          .execute();
+        await tx
+          .insertInto("plan_members")
+          .values({
+            plan_id: plan.id,
+            user_id: ownerId,
+            role: "owner",
+            added_at: plan.createdAt,
+            added_by: null,
+          })
+          .execute();
+      });
     },
 
     /**
@@ -104,6 +132,28 @@ export function createPlansRepository(db: Db) {
       };
     },
 
+    /** The plan, its visibility, its owner's organisation and `viewerId`'s role, in one query. */
+    async getWithAccess(id: string, viewerId: string | undefined): Promise<PlanWithAccess | undefined> {
+      const row = await db
+        .selectFrom("plans as p")
+        .leftJoin("users as o", "o.id", "p.owner_id")
+        .leftJoin("plan_members as m", (join) =>
+          join.onRef("m.plan_id", "=", "p.id").on("m.user_id", "=", viewerId ?? ""),
+        )
+        .select(["p.document", "p.owner_id", "p.deleted_at", "p.visibility", "o.organisation_id", "m.role"])
+        .where("p.id", "=", id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        plan: JSON.parse(row.document) as Plan,
+        ownerId: row.owner_id,
+        deletedAt: row.deleted_at,
+        visibility: row.visibility,
+        ownerOrganisationId: row.organisation_id ?? null,
+        viewerRole: row.role ?? undefined,
+      };
+    },
+
     /** Plans of an owner, most recently modified first; deleted ones only when asked. */
     async listByOwner(ownerId: string, options: { deleted?: boolean } = {}): Promise<PlanSummary[]> {
       let query = db
@@ -119,6 +169,7 @@ export function createPlansRepository(db: Db) {
           "deleted_at",
         ])
         .where("owner_id", "=", ownerId);
+      // (kept for the model service's callers; listings with scopes and pages are in plan-listing.ts)
       query = options.deleted
         ? query.where("deleted_at", "is not", null)
         : query.where("deleted_at", "is", null);

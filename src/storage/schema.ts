@@ -82,6 +82,37 @@ export interface PlansTable {
   modified_at: string;
   /** Set when the plan is in the bin (soft delete); restorable until purged. */
   deleted_at: string | null;
+  /** The document's `visibility`, kept in step on every write (0005). */
+  visibility: "private" | "organisation" | "public";
+  /** The document's `language` (ISO 639-3). */
+  language: string;
+  /** Lower-cased title (search); `title_sort`: also without accents (ordering). See plan-title-keys.ts. */
+  title_key: string;
+  title_sort: string;
+}
+
+export type PlanMemberRole = "owner" | "co_owner" | "editor" | "commenter" | "reader";
+
+/** A member of a plan and their role; the owner is a member too (role `owner`, = plans.owner_id). */
+export interface PlanMembersTable {
+  plan_id: string;
+  user_id: string;
+  role: PlanMemberRole;
+  added_at: string;
+  /** Who added them (null for the owner's own membership). */
+  added_by: string | null;
+}
+
+/** An invitation to an e-mail without an account; it becomes a membership when that address signs up. */
+export interface PlanInvitationsTable {
+  id: string;
+  plan_id: string;
+  email: string;
+  /** Lower-cased, trimmed e-mail (unique per plan). */
+  email_key: string;
+  role: Exclude<PlanMemberRole, "owner">;
+  invited_by: string;
+  created_at: string;
 }
 
 /** One accepted batch of edits: the revision it produced, its ops and their inverse (JSON text). */
@@ -124,5 +155,7 @@ export interface Tables {
   rate_limits: RateLimitsTable;
   plans: PlansTable;
   plan_events: PlanEventsTable;
+  plan_members: PlanMembersTable;
+  plan_invitations: PlanInvitationsTable;
   registry_entries: RegistryEntriesTable;
 }

@@ -3,6 +3,7 @@ import { foundationMigration } from "./0001-foundation.js";
 import { plansMigration } from "./0002-plans.js";
 import { registriesMigration } from "./0003-registries.js";
 import { accountsMigration } from "./0004-accounts.js";
+import { planSharingMigration } from "./0005-plan-sharing.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -19,5 +20,6 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
     "0002-plans": plansMigration(context),
     "0003-registries": registriesMigration(context),
     "0004-accounts": accountsMigration(context),
+    "0005-plan-sharing": planSharingMigration(context),
   };
 }

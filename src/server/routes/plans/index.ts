@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBodySchema } from "../../../contract/errors.js";
+import {
+  duplicateBodySchema,
+  planAccessSchema,
+  planListQuerySchema,
+  planListSchema,
+  publicPlanListQuerySchema,
+} from "../../../contract/plans.js";
 import type { PlanRequests } from "../../../services/plan-requests.js";
 
 const tags = ["plans"];
@@ -20,17 +27,6 @@ const createBody = z.object({
   context: z.enum(["research_project", "research_entity"]).optional(),
 });
 
-const planSummary = z.object({
-  id: z.string(),
-  title: z.string(),
-  templateId: z.string(),
-  templateVersion: z.number().int(),
-  revision: z.number().int(),
-  createdAt: z.string(),
-  modifiedAt: z.string(),
-  deletedAt: z.string().nullable(),
-});
-
 // Ops are described loosely here (their values are any JSON); the service checks them exactly.
 const editOp = z.discriminatedUnion("op", [
   z.object({ op: z.literal("set"), path: z.string(), value: z.unknown() }),
@@ -43,7 +39,7 @@ const editBody = z.object({
   ops: z.array(editOp).min(1).max(1000).describe("JSON-pointer operations on the plan document"),
 });
 
-/** `/api/v1/plans…`: create, list, read, edit (ops on a base revision) and bin plans. */
+/** `/api/v1/plans…`: create, list, read, access, edit (ops on a base revision), bin, restore and duplicate plans. */
 export function planRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -66,11 +62,70 @@ export function planRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
         schema: {
           tags,
           security,
-          summary: "The caller's plans, most recently modified first",
-          response: { 200: z.object({ plans: z.array(planSummary) }), ...denied },
+          summary:
+            "Plans the caller may see, by scope (default: every plan they are a member of), a page at a time",
+          querystring: planListQuerySchema,
+          response: { 200: planListSchema, 400: errorBodySchema, ...denied },
         },
       },
-      async (request) => ({ plans: await plans.listMine(request.actor) }),
+      async (request) => plans.list(request.actor, request.query),
+    );
+
+    app.get(
+      "/api/v1/public/plans",
+      {
+        schema: {
+          tags,
+          summary: "Public plans (no sign-in needed), a page at a time",
+          querystring: publicPlanListQuerySchema,
+          response: { 200: planListSchema, 400: errorBodySchema },
+        },
+      },
+      async (request) => plans.listPublic(request.actor, request.query),
+    );
+
+    app.get(
+      "/api/v1/plans/:id/access",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "The caller's role and rights on a plan",
+          params: idParams,
+          response: { 200: planAccessSchema, ...denied },
+        },
+      },
+      async (request) => plans.access(request.actor, request.params.id),
+    );
+
+    app.post(
+      "/api/v1/plans/:id/restore",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Take a plan out of the bin (its owner)",
+          params: idParams,
+          response: { 200: planDocument, ...denied },
+        },
+      },
+      async (request) => plans.restore(request.actor, request.params.id),
+    );
+
+    app.post(
+      "/api/v1/plans/:id/duplicate",
+      {
+        schema: {
+          tags,
+          security,
+          summary: "Copy a plan the caller may read; the copy is theirs, private, at revision 0",
+          params: idParams,
+          body: duplicateBodySchema.optional(),
+          response: { 201: planDocument, ...denied },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await plans.duplicate(request.actor, request.params.id, request.body ?? {})),
     );
 
     app.get(
