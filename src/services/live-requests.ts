@@ -163,8 +163,8 @@ export function createLiveRequests(
       connectionId: string,
       field: string | null,
     ): Promise<void> {
+      await authorise(actor, planId, "read"); // first: a plan one may not see is 404, even anonymous
       const me = requireActor(actor);
-      await authorise(me, planId, "read");
       const accepted = await context.live.focus(planId, connectionId, field, { userId: me.account.id });
       if (!accepted) {
         throw new AppError("live_connection_unknown", `No live connection ${connectionId} of yours`, {

@@ -23,6 +23,7 @@ import type { Mailer } from "./mailer.js";
 import { type Actor, requireWriter } from "./permissions.js";
 import type { PlanVisibility } from "./plan-access.js";
 import type { PlanAuthoriser } from "./plan-authorisation.js";
+import { createEditAnnouncer } from "./plan-live.js";
 import type { PlanService } from "./plans.js";
 import { validateInput } from "./validate-input.js";
 
@@ -61,7 +62,7 @@ const ownerFixed = () => new AppError("owner_role_fixed", "The owner's role cann
  * leave. Every check of who may see or do what with the plan goes through the plan authoriser.
  */
 export function createPlanSharing(
-  context: Pick<AppContext, "database">,
+  context: Pick<AppContext, "database"> & Partial<Pick<AppContext, "live">>,
   authoriser: PlanAuthoriser,
   plans: PlanService,
   mail: SharingMail,
@@ -70,6 +71,7 @@ export function createPlanSharing(
   const members = createPlanMembersRepository(db);
   const users = createUsersRepository(db);
   const { authorise } = authoriser;
+  const announce = createEditAnnouncer(context.live);
 
   /** Throw `forbidden` unless the caller is the owner (co-owner grants and removals are the owner's). */
   const requireOwner = (role: string | undefined, what: string) => {
@@ -194,6 +196,7 @@ export function createPlanSharing(
       if (target.role === "owner") throw ownerFixed();
       if (!leaving && target.role === "co_owner") requireOwner(plan.role, "remove a co-owner");
       await members.remove(planId, userId);
+      await announce.accessChanged(planId); // their open streams end
     },
 
     /** Withdraw a pending invitation. */

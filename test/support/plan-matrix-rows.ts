@@ -203,4 +203,22 @@ export const matrixRows: MatrixRow[] = [
   // ── Live events ──────────────────────────────────────────────────────────────────────────────
   // ── Import and export ────────────────────────────────────────────────────────────────────────
   ...interopRows,
+  // ── Live editing ─────────────────────────────────────────────────────────────────────────────
+  {
+    name: "GET /plans/{id}/events",
+    need: "read",
+    stream: true,
+    request: ({ fixture }) => ({ method: "GET", url: `${plan(fixture)}/events` }),
+  },
+  {
+    name: "POST /plans/{id}/presence",
+    need: "read_signed_in",
+    // Whoever may read it gets as far as the connection check: this one is not theirs.
+    success: 409,
+    request: ({ fixture }) => ({
+      method: "POST",
+      url: `${plan(fixture)}/presence`,
+      payload: { connectionId: "not-a-connection-of-yours", field: "/details/title" },
+    }),
+  },
 ];

@@ -204,4 +204,6 @@ export interface MatrixRow {
   binned?: boolean;
   /** Expected status when the rule is not just `need` (e.g. leaving); undefined: use `need`. */
   expected?(persona: Persona, visibility: Visibility): number | undefined;
+  /** The answer is a stream that stays open (live events): read only its status, or its error body. */
+  stream?: boolean;
 }
