@@ -78,6 +78,35 @@ describe("PDF renderer", () => {
     },
   );
 
+  it.skipIf(!havePoppler)(
+    "tags table rows and cells, header cells with their scope, and list items",
+    async () => {
+      const text = (value: string) => [
+        { kind: "paragraph" as const, runs: [{ kind: "text" as const, text: value }] },
+      ];
+      const tagged: ExportDocument = {
+        meta: { title: "Structure", language: "en", pageLabel: "page {page} / {pages}" },
+        blocks: [
+          { kind: "fields", rows: [{ label: "Funder", value: text("Agence nationale de la recherche") }] },
+          { kind: "table", header: ["Name", "Role"], rows: [[text("Ada"), text("Data steward")]] },
+          { kind: "list", ordered: true, items: [text("first item"), text("second item")] },
+        ],
+      };
+      const dir = mkdtempSync(join(tmpdir(), "carnet-struct-"));
+      try {
+        writeFileSync(join(dir, "a.pdf"), await renderDocument(tagged, "pdf", a4));
+        const tree = execFileSync("pdfinfo", ["-struct-text", join(dir, "a.pdf")], { encoding: "utf8" });
+        const squashed = tree.replace(/ \(block\)/g, "").replace(/\s+/g, " ");
+        expect(squashed).toContain('TR TH: /Scope /Row "Funder" TD "Agence nationale de la recherche"');
+        expect(squashed).toContain('TR TH: /Scope /Column "Name" TH: /Scope /Column "Role"');
+        expect(squashed).toContain('TR TD "Ada" TD "Data steward"');
+        expect(squashed).toContain('L LI Lbl "1." LBody "first item" LI Lbl "2." LBody "second item"');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it.skipIf(!havePoppler)("honours paper size, margins and font size", async () => {
     const letter = await renderDocument(document, "pdf", { fontSize: 8, marginMm: 5, paper: "letter" });
     const large = await renderDocument(document, "pdf", { fontSize: 14, marginMm: 25, paper: "a4" });

@@ -16,7 +16,9 @@ import { type FontKey, fontKey, pdfFonts, trimLayoutCaches, tuneEmbeddedFont } f
 /**
  * PDF with pdfkit, in pure JavaScript: embedded DejaVu fonts, selectable text, title and language
  * in the metadata, a bookmark per heading (levels 1–3), a footer "licence — page N / M" on every
- * page, and a structure tree (tagged PDF) with one element per block.
+ * page, and a structure tree (tagged PDF): one element per block, tables down to their rows and
+ * (header) cells, lists down to their items' labels and bodies; borders, fills and footers are
+ * artifacts.
  */
 
 const headingScale = [1.8, 1.45, 1.2, 1.05, 1, 1] as const;
@@ -231,6 +233,32 @@ class PdfWriter {
     else draw();
   }
 
+  /**
+   * A structure element whose parts get elements of their own (rows and cells, list items). Nested
+   * in a cell or an item (no parent), the block is part of that cell's content instead.
+   */
+  private structured(parent: Struct | undefined, tag: string, draw: (element?: Struct) => void): void {
+    if (!parent) {
+      draw();
+      return;
+    }
+    const element = this.doc.struct(tag);
+    parent.add(element);
+    draw(element);
+    element.end();
+  }
+
+  /** Decoration drawn outside the tagged content (an artifact for assistive technology). */
+  private artifact(tagged: boolean, draw: () => void): void {
+    if (!tagged) {
+      draw();
+      return;
+    }
+    this.doc.markContent("Artifact");
+    draw();
+    this.doc.endMarkedContent();
+  }
+
   private block(block: Block, frame: Frame, parent?: Struct): void {
     switch (block.kind) {
       case "heading": {
@@ -264,10 +292,10 @@ class PdfWriter {
         return;
       }
       case "list":
-        this.tagged(parent, "L", () => this.list(block.items, block.ordered, frame));
+        this.structured(parent, "L", (list) => this.list(block.items, block.ordered, frame, list));
         return;
       case "fields":
-        this.tagged(parent, "Table", () =>
+        this.structured(parent, "Table", (table) =>
           this.table(
             [],
             block.rows.map((row) => [
@@ -275,12 +303,14 @@ class PdfWriter {
               row.value,
             ]),
             frame,
-            [0.3, 0.7],
+            { weights: [0.3, 0.7], rowHeaders: true, struct: table },
           ),
         );
         return;
       case "table":
-        this.tagged(parent, "Table", () => this.table(block.header, block.rows, frame));
+        this.structured(parent, "Table", (table) =>
+          this.table(block.header, block.rows, frame, { struct: table }),
+        );
         return;
       case "pageBreak":
         if (!this.atTop) this.newPage();
@@ -293,20 +323,43 @@ class PdfWriter {
     this.doc.y += frame.inCell ? this.gap * 0.4 : this.gap;
   }
 
-  private list(items: Block[][], ordered: boolean, frame: Frame): void {
+  /** A list; with a structure element, each item is an LI with its label (Lbl) and body (LBody). */
+  private list(items: Block[][], ordered: boolean, frame: Frame, struct?: Struct): void {
     const indent = this.size * 1.6;
     items.forEach((item, index) => {
       if (this.doc.y + this.lineHeight() > this.bottom) this.newPage();
       const top = this.doc.y;
-      this.font("regular");
-      this.fill("#000");
-      this.doc.text(ordered ? `${index + 1}.` : "•", frame.x, top, { width: indent, lineBreak: false });
-      this.doc.y = top;
-      this.blocks(item, { ...frame, x: frame.x + indent, width: frame.width - indent });
+      const label = () => {
+        this.font("regular");
+        this.fill("#000");
+        this.doc.text(ordered ? `${index + 1}.` : "•", frame.x, top, { width: indent, lineBreak: false });
+        this.doc.y = top;
+      };
+      const body = () => this.blocks(item, { ...frame, x: frame.x + indent, width: frame.width - indent });
+      if (!struct) {
+        label();
+        body();
+        return;
+      }
+      const element = this.doc.struct("LI");
+      struct.add(element);
+      element.add(this.doc.struct("Lbl", {}, label));
+      element.add(this.doc.struct("LBody", {}, body));
+      element.end();
     });
   }
 
-  private table(header: string[], rows: Block[][][], frame: Frame, weights?: number[]): void {
+  /**
+   * A table; with a structure element, each row is a TR of TH (header row, or the first column when
+   * `rowHeaders`) and TD cells, and the fills and borders are artifacts.
+   */
+  private table(
+    header: string[],
+    rows: Block[][][],
+    frame: Frame,
+    options: { weights?: number[]; rowHeaders?: boolean; struct?: Struct } = {},
+  ): void {
+    const { weights, rowHeaders = false, struct } = options;
     const columns = Math.max(header.length, ...rows.map((row) => row.length), 1);
     const shares = weights ?? Array.from({ length: columns }, () => 1 / columns);
     const widths = shares.map((share) => share * frame.width);
@@ -330,23 +383,38 @@ class PdfWriter {
       }
       const top = this.doc.y;
       const startPage = this.doc.bufferedPageRange().count;
-      if (fill) {
-        this.doc.rect(frame.x, top, frame.width, measured).fill(fill);
-        this.fillNow = fill;
-      }
+      if (fill)
+        this.artifact(struct !== undefined, () => {
+          this.doc.rect(frame.x, top, frame.width, measured).fill(fill);
+          this.fillNow = fill;
+        });
       let bottom = top + measured;
+      const tr = struct ? this.doc.struct("TR") : undefined;
+      if (tr) struct?.add(tr);
       cells.forEach((cell, i) => {
-        this.doc.y = top + pad;
-        this.blocks(cell, cellFrame(i));
+        const draw = () => {
+          this.doc.y = top + pad;
+          this.blocks(cell, cellFrame(i));
+        };
+        if (tr) {
+          const heading = fill !== undefined || (rowHeaders && i === 0);
+          const scope = fill !== undefined ? "Column" : "Row";
+          // pdfkit writes a header cell's scope (its types omit the option)
+          const options = (heading ? { scope } : {}) as PDFKit.Mixins.StructureElementOptions;
+          tr.add(this.doc.struct(heading ? "TH" : "TD", options, draw));
+        } else draw();
         if (this.doc.bufferedPageRange().count === startPage) bottom = Math.max(bottom, this.doc.y + pad);
       });
+      tr?.end();
       if (this.doc.bufferedPageRange().count !== startPage) return; // an oversized cell flowed on
-      this.stroke("#999", 0.5);
-      let x = frame.x;
-      for (const width of widths) {
-        this.doc.rect(x, top, width, bottom - top).stroke();
-        x += width;
-      }
+      this.artifact(struct !== undefined, () => {
+        this.stroke("#999", 0.5);
+        let x = frame.x;
+        for (const width of widths) {
+          this.doc.rect(x, top, width, bottom - top).stroke();
+          x += width;
+        }
+      });
       this.doc.y = bottom;
     };
     if (header.length > 0)
