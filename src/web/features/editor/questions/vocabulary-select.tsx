@@ -67,6 +67,7 @@ export function VocabularySelect(
       error={props.error}
       clearButtonProps={{ "aria-label": t("questions.clear") }}
       comboboxProps={{ withinPortal: true }}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
     />
   );
 }
@@ -94,6 +95,7 @@ export function VocabularyMultiSelect(
       error={props.error}
       clearButtonProps={{ "aria-label": t("questions.clear") }}
       comboboxProps={{ withinPortal: true }}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
     />
   );
 }
