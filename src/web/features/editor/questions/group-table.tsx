@@ -48,8 +48,17 @@ export function GroupTable(props: FieldWidgetProps & { field: Question }) {
 
   return (
     <div>
-      <Table.ScrollContainer minWidth={Math.max(480, fields.length * 200)} type="native">
+      {/* A focusable region, so that a table wider than the page scrolls with the keyboard. */}
+      <section
+        className="carnet-table-scroll"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to scroll by keyboard.
+        tabIndex={0}
+        {...("labelledBy" in props.naming
+          ? { "aria-labelledby": props.naming.labelledBy }
+          : { "aria-label": props.naming.label })}
+      >
         <Table
+          miw={Math.max(480, fields.length * 200)}
           withTableBorder
           withColumnBorders
           verticalSpacing="xs"
@@ -155,7 +164,7 @@ export function GroupTable(props: FieldWidgetProps & { field: Question }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </section>
       <VisuallyHidden id={captionId} role="status">
         {announcement}
       </VisuallyHidden>

@@ -115,8 +115,13 @@ export function ReadOnlyValue(props: ReadOnlyProps) {
     case "group": {
       const fields = (field as Question).fields ?? [];
       return (
-        <Table.ScrollContainer minWidth={Math.max(400, fields.length * 160)} type="native">
-          <Table withTableBorder withColumnBorders>
+        <section
+          className="carnet-table-scroll"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to scroll by keyboard.
+          tabIndex={0}
+          aria-label={localize(field.label, props.labelLang)}
+        >
+          <Table withTableBorder withColumnBorders miw={Math.max(400, fields.length * 160)}>
             <Table.Thead>
               <Table.Tr>
                 {fields.map((f) => (
@@ -138,7 +143,7 @@ export function ReadOnlyValue(props: ReadOnlyProps) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </section>
       );
     }
   }

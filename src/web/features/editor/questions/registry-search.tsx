@@ -132,7 +132,7 @@ export function RegistrySearch(props: RegistrySearchProps) {
         {status}
       </VisuallyHidden>
       <Combobox.Dropdown hidden={!showDropdown}>
-        <Combobox.Options mah={320} style={{ overflowY: "auto" }}>
+        <Combobox.Options aria-label={t("questions.registry.search", { registry })}>
           {results.length === 0 ? (
             <Combobox.Empty>{t("questions.search.nothing", { query: query.trim() })}</Combobox.Empty>
           ) : (

@@ -5,8 +5,12 @@ import { useLanguage } from "../../../language.js";
 import { type Naming, nameProps } from "./naming.js";
 import { searchVocabulary, type VocabularyOption, vocabularyOptions } from "./values.js";
 
-/** At most this many options are rendered at once: ISO 639-3 has 7,867 entries. */
-const optionLimit = 50;
+/**
+ * At most this many options are rendered at once (ISO 639-3 has 7,867 entries); the list grows
+ * without an inner scroll area, which a listbox navigated by aria-activedescendant cannot make
+ * keyboard-focusable.
+ */
+const optionLimit = 20;
 
 export interface VocabularySelectCommon {
   vocabulary: Vocabulary;
@@ -67,6 +71,7 @@ export function VocabularySelect(
       error={props.error}
       clearButtonProps={{ "aria-label": t("questions.clear") }}
       comboboxProps={{ withinPortal: true }}
+      withScrollArea={false}
     />
   );
 }
@@ -94,6 +99,7 @@ export function VocabularyMultiSelect(
       error={props.error}
       clearButtonProps={{ "aria-label": t("questions.clear") }}
       comboboxProps={{ withinPortal: true }}
+      withScrollArea={false}
     />
   );
 }
