@@ -263,5 +263,5 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
       }
       expect(errors).toEqual([]);
     });
-  }, 300_000);
+  }, 180_000);
 });

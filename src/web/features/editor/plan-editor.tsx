@@ -117,6 +117,8 @@ export function PlanEditor({
   const [present, setPresent] = useState<PresentPerson[]>([]);
   const connection = useRef<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  /** Set when the user picks a view in the navigation: its heading takes the focus. */
+  const headingFocus = useRef(false);
   const [panel, setPanel] = useState<PanelName | null>(null);
   const [mountedPanels, setMountedPanels] = useState<ReadonlySet<PanelName>>(new Set());
   const [commentTarget, setCommentTarget] = useState<CommentTarget | null>(null);
@@ -130,6 +132,7 @@ export function PlanEditor({
         return;
       }
       pendingFocus.current = focusPath ?? null;
+      headingFocus.current = focusPath === undefined;
       setParams((previous) => {
         const copy = new URLSearchParams(previous);
         copy.set("view", viewKey(next));
@@ -146,7 +149,8 @@ export function PlanEditor({
   useEffect(() => {
     const path = pendingFocus.current;
     if (!path) {
-      document.getElementById("editor-content-title")?.focus();
+      if (headingFocus.current) document.getElementById("editor-content-title")?.focus();
+      headingFocus.current = false;
       return;
     }
     pendingFocus.current = null;
