@@ -6,7 +6,11 @@ const root = new URL("../fixtures/formats/", import.meta.url).pathname;
 /** Every official RDA DCS example: folder (`v1.0-tag`, `v1.1-tag`, `v1.2`), file name and text. */
 export function officialExamples(): { folder: string; name: string; text: string }[] {
   const out: { folder: string; name: string; text: string }[] = [];
-  for (const folder of readdirSync(join(root, "rda-dcs")).sort()) {
+  // Only the version folders: files beside them (README.md with the provenance) are not examples.
+  const folders = readdirSync(join(root, "rda-dcs"), { withFileTypes: true }).filter((entry) =>
+    entry.isDirectory(),
+  );
+  for (const folder of folders.map((entry) => entry.name).sort()) {
     for (const name of readdirSync(join(root, "rda-dcs", folder)).sort()) {
       out.push({ folder, name, text: readFileSync(join(root, "rda-dcs", folder, name), "utf8") });
     }
