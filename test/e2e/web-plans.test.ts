@@ -157,7 +157,7 @@ describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chro
     await page.getByText("Nothing shared with you").waitFor();
     expect(errors).toEqual([]);
     await close();
-  }, 180_000);
+  }, 300_000);
 
   it("imports an official RDA DCS example: report, then the plan with its datasets as outputs (journey 4)", async () => {
     const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);
