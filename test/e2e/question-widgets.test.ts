@@ -203,7 +203,7 @@ describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium 
 
       await input(page, "/answers/q.date").fill("2026-03-12");
       await input(page, "/answers/q.volume").fill("3,5");
-      await page.getByLabel("Unit of “Expected volume of data”").click();
+      await page.getByRole("combobox", { name: "Unit of “Expected volume of data”" }).click();
       await page.getByRole("option", { name: "TB", exact: true }).click();
       await input(page, "/answers/q.cost").fill("1 200");
       await page.getByRole("radio", { name: "On request" }).check();
@@ -269,7 +269,7 @@ describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium 
       await expect
         .poll(async () => (await answers(page))["q.organisation"])
         .toMatchObject({
-          identifiers: expect.arrayContaining([{ type: "ror", value: "https://ror.org/02feahw73" }]),
+          identifiers: expect.arrayContaining([expect.objectContaining({ type: "ror" })]),
         });
       expect(await input(page, "/answers/q.organisation").inputValue()).not.toBe("");
       expect(fakes.hits.ror).toBeGreaterThan(0);

@@ -253,6 +253,12 @@ export function organisationFromResult(result: RegistryResult): Organisation {
     type: identifierType(id.scheme),
     value: id.value,
   }));
+  // A ROR record's own id is its identifier (the registry lists only the other schemes).
+  if (
+    /^https:\/\/ror\.org\//.test(result.id) &&
+    !organisation.identifiers.some((id) => id.value === result.id)
+  )
+    organisation.identifiers.unshift({ type: "ror", value: result.id });
   return organisation;
 }
 
