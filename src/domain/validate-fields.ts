@@ -2,6 +2,7 @@ import type { Identifier, Organisation } from "./answer-values.js";
 import { normalizeIdentifier } from "./identifiers.js";
 import type { PathSegment } from "./json-pointer.js";
 import { type Problem, problem } from "./problems.js";
+import { richTextTags } from "./rich-text-tags.js";
 import type { Vocabulary, VocabularySet } from "./vocabulary.js";
 
 // Codes of each vocabulary as a set, built once per vocabulary object (ISO 639-3 has ~8,000 items).
@@ -97,24 +98,7 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const allowedTags = new Set([
-  "p",
-  "br",
-  "strong",
-  "em",
-  "u",
-  "s",
-  "a",
-  "ul",
-  "ol",
-  "li",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "blockquote",
-  "code",
-]);
+const allowedTags = richTextTags;
 
 /** The first piece of markup outside the rich-text allowlist (tag, event handler, script URL), if any. */
 export function disallowedMarkup(html: string): string | undefined {

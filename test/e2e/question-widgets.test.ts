@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { parseDocument } from "htmlparser2";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { richTextTags } from "../../src/domain/rich-text-tags.js";
 import { htmlToBlocks } from "../../src/exports/rich-text/html-to-blocks.js";
 import { defaultLookupSettings } from "../../src/lookups/settings.js";
 import { buildServer } from "../../src/server/build-server.js";
@@ -24,25 +25,8 @@ const dialects = testDialects().slice(0, 1);
 const journey = 180_000;
 const harnessRoot = fileURLToPath(new URL("./question-harness", import.meta.url));
 
-/** Tags the rich-text allowlist keeps (src/domain/answer-values.ts, src/exports/rich-text). */
-const allowedTags = new Set([
-  "p",
-  "br",
-  "strong",
-  "em",
-  "u",
-  "s",
-  "a",
-  "ul",
-  "ol",
-  "li",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "blockquote",
-  "code",
-]);
+/** Tags the rich-text allowlist keeps. */
+const allowedTags = richTextTags;
 function tagsOf(html: string): Set<string> {
   const tags = new Set<string>();
   const walk = (nodes: ChildNode[]) => {

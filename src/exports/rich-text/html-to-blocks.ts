@@ -1,5 +1,6 @@
 import { type ChildNode, type Element, isTag, isText } from "domhandler";
 import { parseDocument } from "htmlparser2";
+import { richTextDroppedTags } from "../../domain/rich-text-tags.js";
 import type { Block, HeadingBlock, Inline, TextRun } from "../document/model.js";
 
 /**
@@ -11,33 +12,7 @@ import type { Block, HeadingBlock, Inline, TextRun } from "../document/model.js"
  */
 
 /** Elements whose content is dropped entirely. */
-const dropped = new Set([
-  "script",
-  "style",
-  "iframe",
-  "object",
-  "embed",
-  "noscript",
-  "template",
-  "svg",
-  "math",
-  "head",
-  "title",
-  "textarea",
-  "select",
-  "button",
-  "form",
-  "frame",
-  "frameset",
-  "applet",
-  "link",
-  "meta",
-  "base",
-  "img",
-  "video",
-  "audio",
-  "canvas",
-]);
+const dropped = richTextDroppedTags;
 
 const paragraphLike = new Set([
   "p",

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode, useMemo } from "react";
+import { richTextDroppedTags, richTextTags } from "../../../../domain/rich-text-tags.js";
 import { defuseHtml, isSafeLink } from "./values.js";
 
 /**
@@ -7,46 +8,9 @@ import { defuseHtml, isSafeLink } from "./values.js";
  * elements; anything else keeps its text only, and scripts, styles and embeds are dropped. The HTML
  * is parsed in a <template> (inert: nothing loads or runs) and never injected into the page.
  */
-const kept = new Set([
-  "p",
-  "br",
-  "strong",
-  "em",
-  "u",
-  "s",
-  "a",
-  "ul",
-  "ol",
-  "li",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "blockquote",
-  "code",
-]);
+const kept = richTextTags;
 const renamed: Record<string, string> = { b: "strong", i: "em", h1: "h3", h2: "h3", strike: "s", del: "s" };
-const droppedWithContent = new Set([
-  "script",
-  "style",
-  "iframe",
-  "object",
-  "embed",
-  "noscript",
-  "template",
-  "svg",
-  "math",
-  "textarea",
-  "select",
-  "button",
-  "form",
-  "img",
-  "video",
-  "audio",
-  "canvas",
-  "head",
-  "title",
-]);
+const droppedWithContent = richTextDroppedTags;
 
 function renderNodes(nodes: NodeListOf<ChildNode>, prefix: string): ReactNode[] {
   const out: ReactNode[] = [];
