@@ -186,10 +186,34 @@ describe.runIf(browserAvailable()).each(dialects)("two authors in the plan edito
       await shows(pageB, "Description of the plan", "Soil cores and sensor readings from three sites.");
       await shows(pageB, "Plan title", "Living soils — data management plan");
 
+      // Once more, and B keeps A's version this time: B's other unsent edit (another field) is not lost.
+      await b.context.setOffline(true);
+      await pageB.getByLabel("Plan title").fill("Soils (B's title)");
+      await pageB.getByLabel("Deliverable number").fill("D2.3");
+      await pageB.locator('[data-testid="save-status"][data-state="offline"]').waitFor();
+      await pageA.getByLabel("Plan title").fill("Living soils — the agreed title");
+      await saved(pageA);
+      await b.context.setOffline(false);
+      await conflict.waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => conflict.getByTestId("conflict-theirs").textContent())
+        .toBe("Living soils — the agreed title");
+      await expect.poll(() => conflict.getByTestId("conflict-mine").textContent()).toBe("Soils (B's title)");
+      await conflict.getByRole("button", { name: "Keep their version" }).click();
+      await conflict.waitFor({ state: "detached" });
+      await saved(pageB);
+      await shows(pageB, "Plan title", "Living soils — the agreed title");
+      await shows(pageA, "Deliverable number", "D2.3");
+      plan = await stored();
+      expect(plan.details.title).toBe("Living soils — the agreed title");
+      expect(plan.details.deliverableNumber).toBe("D2.3");
+      expect(plan.details.scope).toBe("Soil cores and sensor readings from three sites.");
+
       // 4. Offline, then online: the edit waits, visibly, and is saved on return.
       await a.context.setOffline(true);
       await pageA.getByLabel("Licence of the plan").fill("CC-BY-4.0");
       await pageA.locator('[data-testid="save-status"][data-state="offline"]').waitFor();
+      await expect.poll(() => pageA.getByTestId("save-status").textContent()).toMatch(/^Offline/);
       expect((await stored(pageB)).details.licence).toBeUndefined();
       await a.context.setOffline(false);
       await saved(pageA);
