@@ -1,0 +1,230 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../src/server/build-server.js";
+import { type AppContext, createAppContext } from "../../src/services/app-context.js";
+import { testPasswordCost } from "../support/app.js";
+import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { testDialects } from "../support/databases.js";
+import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
+
+// One dialect is enough for browser journeys: the first one this run covers.
+const dialects = testDialects().slice(0, 1);
+const password = "correct horse battery staple";
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await page.waitForURL("**/plans");
+}
+
+/** Call the API from the page's session (cookies and anti-forgery header), as the web app does. */
+async function api<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const csrf = /(?:^|;\s*)carnet_csrf=([^;]+)/.exec(document.cookie)?.[1];
+      const response = await fetch(path, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
+        },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    { method, path, body },
+  ) as Promise<{ status: number; body: T }>;
+}
+
+interface StoredPlan {
+  revision: number;
+  details: { title: string; deliverableNumber?: string; scope?: string; licence?: string };
+}
+
+/** Wait until the autosave badge says everything is saved. */
+async function saved(page: Page) {
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
+}
+
+/** The value an input of the editor shows, once it shows `expected` (live edits, no reload). */
+async function shows(page: Page, label: string, expected: string) {
+  await expect.poll(() => page.getByLabel(label).inputValue(), { timeout: 15_000 }).toBe(expected);
+}
+
+describe.runIf(browserAvailable()).each(dialects)("two authors in the plan editor ($name)", (dialect) => {
+  let browser: Browser;
+  let baseUrl: string;
+  let app: FastifyInstance;
+  let context: AppContext;
+  let drop: () => Promise<void>;
+  const opened: TestPage[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    const database = await dialect.create();
+    drop = database.drop;
+    context = await createAppContext(database.settings);
+    app = await buildServer(context, { logLevel: "silent", accounts: { passwordCost: testPasswordCost } });
+    baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    for (const page of opened) await page.close().catch(() => {});
+    await browser?.close();
+    await app?.close();
+    await context?.close();
+    await drop?.();
+  });
+
+  async function open(locale = "en-GB") {
+    const page = await openPage(browser, locale, baseUrl);
+    opened.push(page);
+    return page;
+  }
+
+  /** Run a journey; on failure keep a screenshot of each page for the report. */
+  async function journey(pages: Page[], name: string, steps: () => Promise<void>) {
+    try {
+      await steps();
+    } catch (error) {
+      for (const [index, page] of pages.entries())
+        await page
+          .screenshot({ path: join(tmpdir(), `carnet-${name}-${index}.png`), fullPage: true })
+          .catch(() => {});
+      throw error;
+    }
+  }
+
+  it("journey 2: two authors edit one plan — both edits survive, live; a conflict is offered; nothing is lost", async () => {
+    const a = await open();
+    const b = await open();
+    const pageA = a.page;
+    const pageB = b.page;
+    await journey([pageA, pageB], "journey-2", async () => {
+      await signUp(pageA, "Aline Martin", "aline@example.org");
+      await signUp(pageB, "Bruno Costa", "bruno@example.org");
+      const created = await api<{ id: string }>(pageA, "POST", "/api/v1/plans", {
+        templateId: "science-europe",
+        language: "eng",
+        title: "Living soils",
+      });
+      expect(created.status).toBe(201);
+      const planId = created.body.id;
+      const shared = await api(pageA, "POST", `/api/v1/plans/${planId}/members`, {
+        email: "bruno@example.org",
+        role: "editor",
+      });
+      expect(shared.status).toBe(201);
+      // What the server holds, read with whichever session is online.
+      const stored = async (page = pageA) =>
+        (await api<StoredPlan>(page, "GET", `/api/v1/plans/${planId}`)).body;
+
+      // 1. Both in the editor: each sees the other in the header.
+      await pageA.goto(`/plans/${planId}`);
+      await pageA.getByTestId("plan-editor").waitFor();
+      await pageB.goto(`/plans/${planId}`);
+      await pageB.getByTestId("plan-editor").waitFor();
+      await pageA.getByTestId("presence").getByLabel("Bruno Costa").waitFor();
+      await pageB.getByTestId("presence").getByLabel("Aline Martin").waitFor();
+      await expectAccessible(pageA, "editor with someone else present");
+
+      // 2. Different fields: both survive; A's edit appears in B's page without a reload.
+      await pageA.getByLabel("Plan title").fill("Living soils — data management plan");
+      await pageB.getByLabel("Deliverable number").fill("D2.1");
+      await saved(pageA);
+      await saved(pageB);
+      await shows(pageB, "Plan title", "Living soils — data management plan");
+      await shows(pageA, "Deliverable number", "D2.1");
+      let plan = await stored();
+      expect(plan.details.title).toBe("Living soils — data management plan");
+      expect(plan.details.deliverableNumber).toBe("D2.1");
+
+      // 3. The same field, changed by both before either sees the other's version: B types while
+      // offline (a live stream already open stays up, so B must edit first), then A saves the same
+      // field; when B is back online, B is offered both versions and chooses.
+      await b.context.setOffline(true);
+      await pageB
+        .getByLabel("Description of the plan")
+        .fill("Soil cores and sensor readings from three sites.");
+      await pageB.locator('[data-testid="save-status"][data-state="offline"]').waitFor();
+      await pageA.getByLabel("Description of the plan").fill("Field surveys of the Loire basin, 2025–2027.");
+      await saved(pageA);
+      expect((await stored()).details.scope).toBe("Field surveys of the Loire basin, 2025–2027.");
+      // B's unsent edit stays on B's screen while A's arrives.
+      await shows(pageB, "Description of the plan", "Soil cores and sensor readings from three sites.");
+      await b.context.setOffline(false);
+      const conflict = pageB.getByRole("dialog", { name: "Someone else changed the same field" });
+      await conflict.waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => conflict.getByTestId("conflict-mine").textContent())
+        .toBe("Soil cores and sensor readings from three sites.");
+      await expect
+        .poll(() => conflict.getByTestId("conflict-theirs").textContent())
+        .toBe("Field surveys of the Loire basin, 2025–2027.");
+      await expectAccessible(pageB, "conflict dialog");
+      await conflict.getByRole("button", { name: "Keep my version" }).click();
+      await conflict.waitFor({ state: "detached" });
+      await saved(pageB);
+      plan = await stored();
+      expect(plan.details.scope).toBe("Soil cores and sensor readings from three sites.");
+      expect(plan.details.title).toBe("Living soils — data management plan");
+      expect(plan.details.deliverableNumber).toBe("D2.1");
+      // A sees B's choice live; B keeps A's other edits.
+      await shows(pageA, "Description of the plan", "Soil cores and sensor readings from three sites.");
+      await shows(pageB, "Description of the plan", "Soil cores and sensor readings from three sites.");
+      await shows(pageB, "Plan title", "Living soils — data management plan");
+
+      // Once more, and B keeps A's version this time: B's other unsent edit (another field) is not lost.
+      await b.context.setOffline(true);
+      await pageB.getByLabel("Plan title").fill("Soils (B's title)");
+      await pageB.getByLabel("Deliverable number").fill("D2.3");
+      await pageB.locator('[data-testid="save-status"][data-state="offline"]').waitFor();
+      await pageA.getByLabel("Plan title").fill("Living soils — the agreed title");
+      await saved(pageA);
+      await b.context.setOffline(false);
+      await conflict.waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => conflict.getByTestId("conflict-theirs").textContent())
+        .toBe("Living soils — the agreed title");
+      await expect.poll(() => conflict.getByTestId("conflict-mine").textContent()).toBe("Soils (B's title)");
+      await conflict.getByRole("button", { name: "Keep their version" }).click();
+      await conflict.waitFor({ state: "detached" });
+      await saved(pageB);
+      await shows(pageB, "Plan title", "Living soils — the agreed title");
+      await shows(pageA, "Deliverable number", "D2.3");
+      plan = await stored();
+      expect(plan.details.title).toBe("Living soils — the agreed title");
+      expect(plan.details.deliverableNumber).toBe("D2.3");
+      expect(plan.details.scope).toBe("Soil cores and sensor readings from three sites.");
+
+      // 4. Offline, then online: the edit waits, visibly, and is saved on return.
+      await a.context.setOffline(true);
+      await pageA.getByLabel("Licence of the plan").fill("CC-BY-4.0");
+      await pageA.locator('[data-testid="save-status"][data-state="offline"]').waitFor();
+      await expect.poll(() => pageA.getByTestId("save-status").textContent()).toMatch(/^Offline/);
+      expect((await stored(pageB)).details.licence).toBeUndefined();
+      await a.context.setOffline(false);
+      await saved(pageA);
+      plan = await stored();
+      expect(plan.details.licence).toBe("CC-BY-4.0");
+      expect(plan.details.scope).toBe("Soil cores and sensor readings from three sites.");
+      await shows(pageB, "Licence of the plan", "CC-BY-4.0");
+      // Network failures while offline are expected; nothing else went wrong in either page.
+      const unexpected = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e));
+      expect(unexpected(a.errors)).toEqual([]);
+      expect(unexpected(b.errors)).toEqual([]);
+    });
+  }, 240_000);
+});
