@@ -1,22 +1,13 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
+import { journeyPassword as password, signUp } from "../support/web-journeys.js";
 import { expectAccessible, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
-const password = "correct horse battery staple";
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await page.waitForURL("**/plans");
-}
 
 describe.runIf(browserAvailable()).each(dialects)(
   "accounts in the web app, in Chromium ($name)",

@@ -12,50 +12,11 @@ import { testPasswordCost } from "../support/app.js";
 import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
 import { pdfText, squash } from "../support/extract-text.js";
+import { api, saved, signUp } from "../support/web-journeys.js";
 import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
-const password = "correct horse battery staple";
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await page.waitForURL("**/plans");
-}
-
-/** Call the API from the page's session (cookies and anti-forgery header), as the web app does. */
-async function api<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = /(?:^|;\s*)carnet_csrf=([^;]+)/.exec(document.cookie)?.[1];
-      const response = await fetch(path, {
-        method,
-        headers: {
-          "content-type": "application/json",
-          ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
-    { method, path, body },
-  ) as Promise<{ status: number; body: T }>;
-}
-
-/** Wait until the autosave badge says everything is saved. */
-async function saved(page: Page) {
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
-}
 
 /** Pick an option of a Mantine combobox whose text contains `text`. */
 async function pickOption(page: Page, text: string | RegExp) {

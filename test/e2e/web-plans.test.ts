@@ -5,42 +5,13 @@ import { fr } from "../../src/i18n/fr.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
+import { api, signUp } from "../support/web-journeys.js";
 import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
-const password = "correct horse battery staple";
 // An official RDA DMP Common Standard 1.2 example (CC0, see test/fixtures/formats/rda-dcs/README.md).
 const dcsExample = new URL("../fixtures/formats/rda-dcs/v1.2/ex9-dmp-long.json", import.meta.url);
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create my account" }).click();
-  await page.waitForURL("**/plans");
-}
-
-/** Call the API from the page, as the signed-in user (session cookie and anti-forgery header). */
-async function api(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = /(?:^|; )carnet_csrf=([^;]*)/.exec(document.cookie)?.[1];
-      const response = await fetch(path, {
-        method,
-        headers: {
-          "content-type": "application/json",
-          ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
-        },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
-    },
-    { method, path, body },
-  );
-}
 
 async function createPlan(page: Page, title: string, language = "eng"): Promise<string> {
   const created = await api(page, "POST", "/api/v1/plans", {
