@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import MagicString from "magic-string";
 import { defineConfig, type Plugin } from "vite";
@@ -66,10 +67,40 @@ function pureTopLevelDefinitions(): Plugin {
   };
 }
 
+const i18n = fileURLToPath(new URL("src/i18n/", import.meta.url));
+const webCatalogues = fileURLToPath(new URL("src/web/catalogues.ts", import.meta.url));
+
+/**
+ * One message catalogue per interface language in the browser. src/i18n/translate.ts imports every
+ * catalogue; the web app uses src/web/catalogues.ts in its place, which imports the interface
+ * language's catalogue when needed. The catalogue files of src/i18n/catalogues/ each hold both
+ * languages: they are imported once per language (`?lang=`), so each language's chunk keeps only its
+ * own half.
+ */
+function catalogueChunks(): Plugin {
+  return {
+    name: "carnet:catalogue-chunks",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const from = importer.split("?")[0] ?? importer;
+      if ((from === `${i18n}en.ts` || from === `${i18n}fr.ts`) && source.startsWith("./catalogues/")) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        return resolved && `${resolved.id}?lang=${from.endsWith("fr.ts") ? "fr" : "en"}`;
+      }
+      if (/(^|\/)i18n\/translate\.js$/.test(source) && from !== webCatalogues) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (resolved?.id === `${i18n}translate.ts`) return webCatalogues;
+      }
+      return null;
+    },
+  };
+}
+
 // The web app lives in src/web and is built to dist/web, which the server serves at `/`.
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), pureTopLevelDefinitions()],
+  plugins: [react(), catalogueChunks(), pureTopLevelDefinitions()],
   build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" } },
 });
