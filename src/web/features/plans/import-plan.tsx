@@ -2,11 +2,11 @@ import { Alert, Badge, Button, FileButton, Group, List, Modal, Stack, Text, Titl
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { isMessageKey } from "../../../i18n/translate.js";
 import { isApiError } from "../../api/client.js";
 import { type ImportReportEntry, type ImportResult, reportEntries } from "../../api/exports.js";
 import { planKeys } from "../../api/plan-keys.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
+import { isMessageKey } from "../../catalogues.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
 import { errorMessage } from "../../ui/errors.js";
