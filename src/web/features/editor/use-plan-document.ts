@@ -5,7 +5,7 @@ import type { Plan } from "../../../domain/plan.js";
 import { AutosaveQueue, type SaveState } from "./autosave/autosave-queue.js";
 import type { EditorApi } from "./editor-api.js";
 import type { LiveEdit } from "./live-connection.js";
-import { replayLenient } from "./plan-ops.js";
+import { opsStillNeeded, replayLenient } from "./plan-ops.js";
 
 export interface PlanDocument {
   /** The plan as the user sees it: the server's plus the edits not acknowledged yet. */
@@ -70,7 +70,7 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     const unsubscribe = queue.subscribe(setSaveState);
     // Edits kept by an earlier visit (reload, crash, offline close) are shown and sent again.
     if (!readOnly) {
-      const restored = queue.restore();
+      const restored = queue.restore((ops) => opsStillNeeded(server.current, ops));
       if (restored.length > 0) rebase(server.current);
     }
     const onOnline = () => queue.online();
