@@ -18,6 +18,14 @@ if (!existsSync(join(dist, "index.html"))) {
   process.exit(1);
 }
 const assets = join(dist, "assets");
+if (
+  readdirSync(assets).some(
+    (name) => name.endsWith(".js") && readFileSync(join(assets, name), "utf8").includes("jsxDEV"),
+  )
+) {
+  console.error("web editor bench: dist/web holds a development build; run `node scripts/build.mjs --force`");
+  process.exit(1);
+}
 const files = readdirSync(assets).filter((name) => name.endsWith(".js"));
 const read = (name: string) => readFileSync(join(assets, name));
 
