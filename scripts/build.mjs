@@ -28,7 +28,15 @@ function stampTime(stamp) {
 function run(label, command, args) {
   const started = Date.now();
   process.stdout.write(`carnet build: ${label}… `);
-  const result = spawnSync(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  // Always the production build: a NODE_ENV inherited from the caller (vitest sets "test") would make
+  // Vite bundle React's development build, several times slower, and the stamp would then keep it.
+  const env = { ...process.env, NODE_ENV: "production" };
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
     console.log("failed");
     console.error(result.stdout, result.stderr);

@@ -225,4 +225,65 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
       expect(errors).toEqual([]);
     });
   }, 180_000);
+
+  it("an edit saved as the page was left is not offered as a conflict when the plan opens again", async () => {
+    const { page, errors } = await open();
+    await journey([page], "reopen-after-leaving", async () => {
+      await signUp(page, "Chloé Durand", "chloe@example.org");
+      const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
+        templateId: "science-europe",
+        language: "eng",
+        title: "Draft",
+      });
+      const planId = created.body.id;
+      await page.goto(`/plans/${planId}`);
+      await page.getByTestId("plan-editor").waitFor();
+
+      // The server applies the batch, but its answer never reaches the page: the user leaves first.
+      let applied!: () => void;
+      const sent = new Promise<void>((resolve) => {
+        applied = resolve;
+      });
+      let intercepted = false;
+      await page.route(`**/api/v1/plans/${planId}`, async (route) => {
+        if (route.request().method() !== "PATCH" || intercepted) return route.fallback();
+        intercepted = true;
+        await route.fetch();
+        applied();
+      });
+      await page.getByLabel("Plan title").fill("Living soils");
+      await sent;
+      const conflicts: string[] = [];
+      page.on("response", (response) => {
+        if (response.status() === 409) conflicts.push(response.url());
+      });
+      page.once("dialog", (dialog) => void dialog.accept()); // "leave with unsaved edits?" — yes
+      await page.reload();
+
+      // The reopened editor sees its edit already in the plan: nothing to send, nothing to choose.
+      await expect.poll(() => page.getByLabel("Plan title").inputValue()).toBe("Living soils");
+      const key = `carnet.autosave.${planId}`;
+      await page.waitForFunction(
+        (key) =>
+          localStorage.getItem(key) === null ||
+          document.querySelector('[data-testid="save-status"][data-state="conflict"]') !== null,
+        key,
+      );
+      expect(await page.getByTestId("save-status").getAttribute("data-state")).toBe("saved");
+      expect(await page.getByRole("dialog").count()).toBe(0);
+      expect(conflicts).toEqual([]);
+      const stored = await api<{ revision: number; details: { title: string } }>(
+        page,
+        "GET",
+        `/api/v1/plans/${planId}`,
+      );
+      expect(stored.body.details.title).toBe("Living soils");
+      expect(stored.body.revision).toBe(1);
+
+      // Typing goes on normally.
+      await page.getByLabel("Plan title").fill("Living soils, 2026");
+      await saved(page);
+      expect(errors).toEqual([]);
+    });
+  }, 120_000);
 });

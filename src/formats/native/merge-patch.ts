@@ -4,27 +4,14 @@
  * replaced whole. Used to carry exactly what one model cannot express inside the other.
  */
 
+import { sameJson } from "../../domain/json-pointer.js";
+
 type Json = unknown;
 
 const nullMarker = "$null";
 
 function isPlainObject(value: Json): value is Record<string, Json> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function sameJson(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  return ka.every(
-    (key) =>
-      Object.hasOwn(b, key) && sameJson((a as Record<string, Json>)[key], (b as Record<string, Json>)[key]),
-  );
 }
 
 function encode(value: Json): Json {

@@ -6,6 +6,7 @@ import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
 import type { UiLanguage } from "../../../i18n/translate.js";
 import { apiRequest } from "../../api/client.js";
+import { sendPresence } from "../../api/live.js";
 
 /** `GET /plans/:id/access`: the caller's role and what it may do. */
 export interface PlanAccess {
@@ -40,7 +41,7 @@ export function editorApi(lang: UiLanguage) {
         { lang, ...(signal ? { signal } : {}) },
       ),
     sendPresence: (id: string, connectionId: string, field: string | null) =>
-      apiRequest<void>(`${plan(id)}/presence`, { method: "POST", body: { connectionId, field }, lang }),
+      sendPresence(id, connectionId, field, { lang }),
   };
 }
 

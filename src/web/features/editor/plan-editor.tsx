@@ -23,6 +23,7 @@ import { localize } from "../../../domain/localized.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
 import type { VocabularySet } from "../../../domain/vocabulary.js";
+import { type LivePresenceEntry, subscribePlanEvents } from "../../api/live.js";
 import { useLanguage } from "../../language.js";
 import { useDocumentTitle } from "../../ui/page.js";
 import { useCommentCounts } from "../plan-panels/comment-counts.js";
@@ -35,7 +36,6 @@ import { ContributorsForm } from "./forms/contributors-form.js";
 import { DetailsForm } from "./forms/details-form.js";
 import { OutputsForm } from "./forms/outputs-form.js";
 import { ProjectForm } from "./forms/project-form.js";
-import { type PresentPerson, subscribePlanEvents } from "./live-connection.js";
 import { fieldDomId } from "./plan-ops.js";
 import { answerInputId } from "./questions/values.js";
 import { SaveStatus } from "./save-status.js";
@@ -114,7 +114,7 @@ export function PlanEditor({
   const view = parseView(params.get("view"));
   const [navOpened, nav] = useDisclosure(false);
   const wide = useMediaQuery("(min-width: 62em)", true);
-  const [present, setPresent] = useState<PresentPerson[]>([]);
+  const [present, setPresent] = useState<LivePresenceEntry[]>([]);
   const connection = useRef<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
   /** Set when the user picks a view in the navigation: its heading takes the focus. */
@@ -157,23 +157,6 @@ export function PlanEditor({
     requestAnimationFrame(() => focusField(path));
   }, [currentKey]);
 
-  // Others' edits and presence, live.
-  const applyRemote = doc.applyRemote;
-  const reload = doc.reload;
-  useEffect(
-    () =>
-      subscribePlanEvents(plan.id, {
-        onHello: ({ connectionId, revision }) => {
-          connection.current = connectionId;
-          if (revision > initialPlan.revision) void reload();
-        },
-        onEdit: (edit) => applyRemote(edit),
-        onPresence: (people) => setPresent(people.filter((p) => p.connectionId !== connection.current)),
-        onResync: () => void reload(),
-      }),
-    [plan.id, initialPlan.revision, applyRemote, reload],
-  );
-
   // Tell the others which field I am in.
   const lastSent = useRef<string | null>(null);
   const sendPresence = useCallback(
@@ -185,6 +168,26 @@ export function PlanEditor({
     },
     [api, plan.id],
   );
+
+  // Others' edits and presence, live.
+  const { applyRemote, catchUp, reload } = doc;
+  useEffect(() => {
+    const live = subscribePlanEvents(plan.id, {
+      // After every (re)connection: a new connection id, and the edits missed meanwhile fetched.
+      onHello: ({ connectionId, revision }) => {
+        connection.current = connectionId;
+        lastSent.current = null;
+        catchUp(revision);
+      },
+      onEdit: (edit) => applyRemote(edit),
+      onPresence: (people) => setPresent(people.filter((p) => p.connectionId !== connection.current)),
+      onResync: () => void reload(),
+      onStatus: (status) => {
+        if (status !== "open") connection.current = null;
+      },
+    });
+    return () => live.close();
+  }, [plan.id, applyRemote, catchUp, reload]);
 
   const deferredPlan = useDeferredValue(plan);
   const completeness = useMemo(() => computeCompleteness(deferredPlan, template), [deferredPlan, template]);

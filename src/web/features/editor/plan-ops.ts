@@ -1,6 +1,13 @@
 import { replayOps } from "../../../domain/edit/apply-ops.js";
 import type { EditOp } from "../../../domain/edit/ops.js";
-import { isPlainObject, type PathSegment, toPointer } from "../../../domain/json-pointer.js";
+import {
+  isPlainObject,
+  type PathSegment,
+  parsePointer,
+  sameJson,
+  toPointer,
+  valueAt,
+} from "../../../domain/json-pointer.js";
 import type { Plan } from "../../../domain/plan.js";
 
 /**
@@ -52,6 +59,28 @@ export function replayLenient(plan: Plan, ops: readonly EditOp[]): Plan {
     }
   }
   return result;
+}
+
+/**
+ * The ops that would still change `plan`, applied one after the other: a `set` to the value already
+ * there or a `remove` of what is already absent is left out. Used on the edits a closed page left
+ * unacknowledged, which the server may have accepted before the page went away.
+ */
+export function opsStillNeeded(plan: Plan, ops: readonly EditOp[]): EditOp[] {
+  const needed: EditOp[] = [];
+  let result = plan;
+  for (const op of ops) {
+    const segments = op.op === "move" ? undefined : parsePointer(op.path);
+    if (segments && op.op === "set" && sameJson(valueAt(result, segments), op.value)) continue;
+    if (segments && op.op === "remove" && valueAt(result, segments) === undefined) continue;
+    needed.push(op);
+    try {
+      result = replayOps(result, [op]);
+    } catch {
+      // The server will report it (conflict or invalid) when the op is sent.
+    }
+  }
+  return needed;
 }
 
 /** A short id for new persons, outputs, contributions (letters and digits, as entity ids allow). */

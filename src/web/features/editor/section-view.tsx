@@ -5,15 +5,15 @@ import { toPointer } from "../../../domain/json-pointer.js";
 import { localize } from "../../../domain/localized.js";
 import type { ResearchOutput } from "../../../domain/plan.js";
 import type { Section } from "../../../domain/template.js";
+import type { LivePresenceEntry } from "../../api/live.js";
 import { useLanguage } from "../../language.js";
 import { useEditorContext } from "./editor-context.js";
-import type { PresentPerson } from "./live-connection.js";
 import { fieldDomId, setOp, unsetOps } from "./plan-ops.js";
 import { QuestionCard } from "./questions/question-card.js";
 import { PlanPersonsProvider } from "./questions/question-context.js";
 
 /** Small avatars of the people whose cursor is in `path` (or inside it). */
-export function PresenceMarks({ people, path }: { people: PresentPerson[]; path: string }) {
+export function PresenceMarks({ people, path }: { people: LivePresenceEntry[]; path: string }) {
   const { t } = useLanguage();
   const here = people.filter((p) => p.field !== null && (p.field === path || p.field.startsWith(`${path}/`)));
   if (here.length === 0) return null;
@@ -40,7 +40,7 @@ export function SectionView({
 }: {
   section: Section;
   output?: ResearchOutput;
-  present: PresentPerson[];
+  present: LivePresenceEntry[];
   commentSlot?: (questionId: string, outputId: string | null) => ReactNode;
 }) {
   const { t } = useLanguage();

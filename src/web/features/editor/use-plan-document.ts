@@ -2,10 +2,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { replayOps } from "../../../domain/edit/apply-ops.js";
 import type { EditOp } from "../../../domain/edit/ops.js";
 import type { Plan } from "../../../domain/plan.js";
+import type { LiveEdit } from "../../api/live.js";
 import { AutosaveQueue, type SaveState } from "./autosave/autosave-queue.js";
 import type { EditorApi } from "./editor-api.js";
-import type { LiveEdit } from "./live-connection.js";
-import { replayLenient } from "./plan-ops.js";
+import { opsStillNeeded, replayLenient } from "./plan-ops.js";
 
 export interface PlanDocument {
   /** The plan as the user sees it: the server's plus the edits not acknowledged yet. */
@@ -15,6 +15,8 @@ export interface PlanDocument {
   edit(ops: EditOp[]): boolean;
   /** Another author's edit, from the live events. */
   applyRemote(edit: LiveEdit): void;
+  /** The live stream (re)connected at `revision`: fetch the plan again if edits were missed. */
+  catchUp(revision: number): void;
   /** Fetch the plan again and show pending edits on top of it. */
   reload(): Promise<void>;
   /** Settle a conflict: keep my version or theirs. */
@@ -70,7 +72,7 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     const unsubscribe = queue.subscribe(setSaveState);
     // Edits kept by an earlier visit (reload, crash, offline close) are shown and sent again.
     if (!readOnly) {
-      const restored = queue.restore();
+      const restored = queue.restore((ops) => opsStillNeeded(server.current, ops));
       if (restored.length > 0) rebase(server.current);
     }
     const onOnline = () => queue.online();
@@ -120,9 +122,9 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     (event: LiveEdit) => {
       const head = server.current;
       if (event.revision <= head.revision) return; // already have it (my own edit, or a refetch)
-      if (event.ops && !event.truncated && event.revision === head.revision + 1) {
+      if (Array.isArray(event.ops) && !event.truncated && event.revision === head.revision + 1) {
         try {
-          const fresh = { ...replayOps(head, event.ops), revision: event.revision } as Plan;
+          const fresh = { ...replayOps(head, event.ops as EditOp[]), revision: event.revision } as Plan;
           rebase(fresh);
           queue.observeRevision(event.revision);
           return;
@@ -133,6 +135,14 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
       void reload().then(() => queue.observeRevision(server.current.revision));
     },
     [queue, rebase, reload],
+  );
+
+  const catchUp = useCallback(
+    (revision: number) => {
+      if (revision > server.current.revision)
+        void reload().then(() => queue.observeRevision(server.current.revision));
+    },
+    [queue, reload],
   );
 
   const resolveConflict = useCallback(
@@ -152,5 +162,15 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     [queue, rebase],
   );
 
-  return { plan, saveState, edit, applyRemote, reload, resolveConflict, flush: () => queue.flush(), replace };
+  return {
+    plan,
+    saveState,
+    edit,
+    applyRemote,
+    catchUp,
+    reload,
+    resolveConflict,
+    flush: () => queue.flush(),
+    replace,
+  };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyOps } from "../../../../domain/edit/apply-ops.js";
 import type { EditEvent, EditOp } from "../../../../domain/edit/ops.js";
 import { type Plan, planSchema } from "../../../../domain/plan.js";
+import { opsStillNeeded } from "../plan-ops.js";
 import { AutosaveQueue, type KeyValueStorage, type SaveState, storageKey } from "./autosave-queue.js";
 
 /** A plan server in memory that decides edits with the domain's real rules (conflicts included). */
@@ -12,6 +13,8 @@ class PlanServer {
   failWith: number | undefined;
   latencyMs = 0;
   requests: { baseRevision: number; ops: EditOp[] }[] = [];
+  /** Apply batches but never answer (the page that sent them is being closed). */
+  answerLost = false;
 
   constructor() {
     this.plan = planSchema.parse({
@@ -49,7 +52,9 @@ class PlanServer {
     else await Promise.resolve();
     if (!this.reachable) throw Object.assign(new Error("network"), { status: 0, code: "network" });
     if (this.failWith) throw Object.assign(new Error("failed"), { status: this.failWith, code: "x" });
-    return this.edit("me", baseRevision, ops);
+    const accepted = this.edit("me", baseRevision, ops);
+    if (this.answerLost) return new Promise<never>(() => {});
+    return accepted;
   };
 }
 
@@ -298,5 +303,71 @@ describe("AutosaveQueue", () => {
     await vi.runAllTimersAsync();
     expect(queue.state.kind).toBe("saved");
     expect(server.plan.details.title).toBe("After theirs");
+  });
+
+  it("does not resend, after a reload, a batch the server accepted as the page closed", async () => {
+    const server = new PlanServer();
+    server.answerLost = true;
+    const storage = new MemoryStorage();
+    const first = makeQueue(server, storage);
+    first.queue.push([set("/details/title", "Saved as the tab closed")]);
+    await vi.advanceTimersByTimeAsync(500);
+    first.queue.dispose();
+    expect(server.plan.revision).toBe(1);
+    expect(storage.getItem(storageKey("p1"))).not.toBeNull();
+
+    server.answerLost = false;
+    const second = makeQueue(server, storage); // loads the plan at revision 1
+    const restored = second.queue.restore((ops) => opsStillNeeded(server.plan, ops));
+    await vi.runAllTimersAsync();
+    expect(restored).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+    expect(second.queue.state).toEqual({ kind: "saved", revision: 1 });
+    expect(storage.getItem(storageKey("p1"))).toBeNull();
+  });
+
+  it("after a reload, resends only the stored edits the plan does not show yet, on their old base", async () => {
+    const server = new PlanServer();
+    const storage = new MemoryStorage();
+    storage.setItem(
+      storageKey("p1"),
+      JSON.stringify({
+        baseRevision: 0,
+        ops: [set("/details/title", "Already there"), set("/project/acronym", "NEW")],
+      }),
+    );
+    server.edit("me", 0, [set("/details/title", "Already there")]);
+    const { queue } = makeQueue(server, storage);
+    expect(queue.restore((ops) => opsStillNeeded(server.plan, ops))).toEqual([
+      set("/project/acronym", "NEW"),
+    ]);
+    await vi.runAllTimersAsync();
+    expect(server.requests).toEqual([{ baseRevision: 0, ops: [set("/project/acronym", "NEW")] }]);
+    expect(queue.state).toEqual({ kind: "saved", revision: 2 });
+  });
+
+  it("a conflict where the server already holds my value is no conflict: the rest is saved", async () => {
+    const server = new PlanServer();
+    const { queue } = makeQueue(server);
+    server.edit("other", 0, [set("/details/title", "Same words")]);
+    queue.push([set("/details/title", "Same words"), set("/project/acronym", "MINE")]);
+    await vi.runAllTimersAsync();
+    expect(queue.state).toEqual({ kind: "saved", revision: 2 });
+    expect(server.requests.at(-1)).toEqual({ baseRevision: 1, ops: [set("/project/acronym", "MINE")] });
+    expect(server.plan.details.title).toBe("Same words");
+    expect(server.plan.project?.acronym).toBe("MINE");
+  });
+
+  it("offers only the fields whose versions differ", async () => {
+    const server = new PlanServer();
+    const { queue } = makeQueue(server);
+    server.edit("other", 0, [set("/details/title", "Same words"), set("/project/acronym", "THEIRS")]);
+    queue.push([set("/details/title", "Same words"), set("/project/acronym", "MINE")]);
+    await vi.runAllTimersAsync();
+    const state = queue.state;
+    expect(state.kind).toBe("conflict");
+    if (state.kind !== "conflict") return;
+    expect(state.conflicts.map((c) => c.path)).toEqual(["/project/acronym"]);
+    expect(queue.pendingOps()).toEqual([set("/project/acronym", "MINE")]);
   });
 });

@@ -1,4 +1,5 @@
 import type { EditOp } from "../../../../domain/edit/ops.js";
+import { sameJson } from "../../../../domain/json-pointer.js";
 
 /** What the server answers to an accepted batch (`PATCH /plans/:id`). */
 export interface PatchAccepted<P> {
@@ -100,6 +101,12 @@ function isUnder(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}/`);
 }
 
+/** Whether `op` writes one of `paths`, an ancestor or a descendant of it. */
+function touchesAny(op: EditOp, paths: readonly string[]): boolean {
+  const own = op.op === "move" ? [op.from, op.path] : [op.path];
+  return own.some((p) => paths.some((c) => isUnder(p, c) || isUnder(c, p)));
+}
+
 function errorStatus(error: unknown): number {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === "number" ? status : 0;
@@ -181,16 +188,25 @@ export class AutosaveQueue<P> {
   /**
    * Restore ops stored by an earlier page (reload, crash) and send them at once. Returns them so the
    * editor can replay them on the plan it loaded.
+   *
+   * `stillNeeded` gets the stored ops and returns those the loaded plan does not show yet: a batch
+   * the server accepted as the page closed (its answer never read) is already in the plan, and
+   * sending it again on its old base revision would look like a conflict with oneself.
    */
-  restore(): EditOp[] {
+  restore(stillNeeded?: (ops: EditOp[]) => EditOp[]): EditOp[] {
     if (this.restored) return [];
     this.restored = true;
     const stored = readStoredOps(this.options.storage, this.options.planId);
     if (!stored) return [];
+    const ops = stillNeeded ? stillNeeded(stored.ops) : stored.ops;
+    if (ops.length === 0) {
+      this.persist();
+      return [];
+    }
     this.baseRevision = stored.baseRevision;
-    this.queued = [...stored.ops, ...this.queued];
+    this.queued = [...ops, ...this.queued];
     this.flush();
-    return stored.ops;
+    return ops;
   }
 
   /** Queue local edits; consecutive `set`s of one path keep only the last value. */
@@ -280,13 +296,7 @@ export class AutosaveQueue<P> {
     const all = [...this.inFlight, ...this.queued];
     this.inFlight = [];
     const conflictPaths = state.conflicts.map((c) => c.path);
-    this.queued =
-      choice === "mine"
-        ? all
-        : all.filter((op) => {
-            const paths = op.op === "move" ? [op.from, op.path] : [op.path];
-            return !paths.some((p) => conflictPaths.some((c) => isUnder(p, c) || isUnder(c, p)));
-          });
+    this.queued = choice === "mine" ? all : all.filter((op) => !touchesAny(op, conflictPaths));
     this.baseRevision = state.serverRevision;
     this.persist();
     if (this.queued.length === 0) {
@@ -358,13 +368,26 @@ export class AutosaveQueue<P> {
       const details = (error as { details?: unknown }).details as
         | { revision?: number; conflicts?: ServerConflict[] }
         | undefined;
-      const conflicts = (details?.conflicts ?? []).map((c) => this.choiceFor(c));
-      this.emit({
-        kind: "conflict",
-        count: this.countPending(),
-        conflicts,
-        serverRevision: details?.revision ?? this.baseRevision,
-      });
+      const serverRevision = details?.revision ?? this.baseRevision;
+      const choices = (details?.conflicts ?? []).map((c) => this.choiceFor(c));
+      // Where the server already holds exactly my value (my own batch accepted before a reload, or
+      // the same words typed by two authors) there is nothing to choose: drop my ops there.
+      const same = choices.filter((c) => c.identical).map((c) => c.choice.path);
+      const conflicts = choices.filter((c) => !c.identical).map((c) => c.choice);
+      if (same.length > 0) {
+        this.inFlight = this.inFlight.filter((op) => !touchesAny(op, same));
+        this.queued = this.queued.filter((op) => !touchesAny(op, same));
+      }
+      if (conflicts.length === 0 && choices.length > 0) {
+        this.baseRevision = serverRevision;
+        this.queued = [...this.inFlight, ...this.queued];
+        this.inFlight = [];
+        this.persist();
+        void this.sendNext();
+        return;
+      }
+      this.persist();
+      this.emit({ kind: "conflict", count: this.countPending(), conflicts, serverRevision });
       return;
     }
     if (status === 401) {
@@ -396,13 +419,18 @@ export class AutosaveQueue<P> {
     if (this.queued.length > 0) void this.sendNext();
   }
 
-  private choiceFor(conflict: ServerConflict): ConflictChoice {
+  private choiceFor(conflict: ServerConflict): { choice: ConflictChoice; identical: boolean } {
     // My value: the last op of mine that wrote this path (or an ancestor or descendant of it).
     let mine: unknown;
     let mineRemoves = false;
+    let exact = true;
     for (const op of [...this.inFlight, ...this.queued]) {
-      if (op.op === "move") continue;
+      if (op.op === "move") {
+        if (touchesAny(op, [conflict.path])) exact = false;
+        continue;
+      }
       if (!isUnder(op.path, conflict.path) && !isUnder(conflict.path, op.path)) continue;
+      if (op.path !== conflict.path || op.op === "insert") exact = false;
       if (op.op === "remove") {
         mine = undefined;
         mineRemoves = true;
@@ -411,12 +439,12 @@ export class AutosaveQueue<P> {
         mineRemoves = false;
       }
     }
+    const theirsExists = conflict.exists ?? conflict.current !== undefined;
+    const identical =
+      exact && (mineRemoves ? !theirsExists : theirsExists && sameJson(mine, conflict.current));
     return {
-      path: conflict.path,
-      theirs: conflict.current,
-      theirsExists: conflict.exists ?? conflict.current !== undefined,
-      mine,
-      mineRemoves,
+      choice: { path: conflict.path, theirs: conflict.current, theirsExists, mine, mineRemoves },
+      identical,
     };
   }
 

@@ -6,9 +6,9 @@
  */
 import { ActionIcon, Button, Group, Paper, Popover, Stack, TextInput, Tooltip } from "@mantine/core";
 import Link from "@tiptap/extension-link";
-import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, memo, type ReactNode, useEffect, useRef, useState } from "react";
 import { useLanguage } from "../../../language.js";
 import { defuseHtml, isSafeLink, normaliseRichText } from "./values.js";
 
@@ -76,14 +76,225 @@ function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
   }
 }
 
-export function RichTextEditor(props: RichTextEditorProps) {
+/**
+ * The toolbar of one rich-text editor. Memoised: typing elsewhere in the plan re-renders the
+ * editor's card, and a dozen tooltips and buttons per narrative answer need not follow.
+ */
+const RichTextToolbar = memo(function RichTextToolbar({
+  editor,
+  label,
+  inputId,
+}: {
+  editor: Editor;
+  label: string;
+  inputId: string;
+}) {
   const { t } = useLanguage();
-  const onChangeRef = useRef(props.onChange);
-  onChangeRef.current = props.onChange;
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   const [linkUrl, setLinkUrl] = useState("");
   const [linkError, setLinkError] = useState<string | null>(null);
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bulletList: e.isActive("bulletList"),
+      orderedList: e.isActive("orderedList"),
+      heading: e.isActive("heading", { level: 3 }),
+      link: e.isActive("link"),
+    }),
+  });
+
+  useEffect(() => {
+    const first = toolbarRef.current?.querySelector<HTMLElement>("[data-toolbar-item]");
+    if (first) first.tabIndex = 0;
+  }, []);
+
+  const applyLink = () => {
+    const url = linkUrl.trim();
+    if (url === "") {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      setLinkOpen(false);
+      return;
+    }
+    if (!isSafeLink(url)) {
+      setLinkError(t("questions.rich_text.link_invalid"));
+      return;
+    }
+    editor.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
+    setLinkOpen(false);
+  };
+
+  const linkInputId = `${inputId}-link`;
+  return (
+    <Group
+      gap={4}
+      p={4}
+      role="toolbar"
+      aria-label={t("questions.rich_text.toolbar", { label: label })}
+      aria-controls={inputId}
+      ref={toolbarRef}
+      onKeyDown={onToolbarKeyDown}
+      className="carnet-rich-text-toolbar"
+    >
+      <ToolbarButton
+        label={t("questions.rich_text.bold")}
+        active={state.bold}
+        onClick={() => editor.chain().focus().toggleBold().run()}
+      >
+        <strong aria-hidden="true">B</strong>
+      </ToolbarButton>
+      <ToolbarButton
+        label={t("questions.rich_text.italic")}
+        active={state.italic}
+        onClick={() => editor.chain().focus().toggleItalic().run()}
+      >
+        <em aria-hidden="true" style={{ fontFamily: "serif" }}>
+          I
+        </em>
+      </ToolbarButton>
+      <ToolbarButton
+        label={t("questions.rich_text.heading")}
+        active={state.heading}
+        onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
+      >
+        <span aria-hidden="true">H</span>
+      </ToolbarButton>
+      <ToolbarButton
+        label={t("questions.rich_text.bullet_list")}
+        active={state.bulletList}
+        onClick={() => editor.chain().focus().toggleBulletList().run()}
+      >
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <line x1="9" y1="6" x2="20" y2="6" />
+          <line x1="9" y1="12" x2="20" y2="12" />
+          <line x1="9" y1="18" x2="20" y2="18" />
+          <circle cx="4.5" cy="6" r="1" fill="currentColor" />
+          <circle cx="4.5" cy="12" r="1" fill="currentColor" />
+          <circle cx="4.5" cy="18" r="1" fill="currentColor" />
+        </svg>
+      </ToolbarButton>
+      <ToolbarButton
+        label={t("questions.rich_text.ordered_list")}
+        active={state.orderedList}
+        onClick={() => editor.chain().focus().toggleOrderedList().run()}
+      >
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <line x1="10" y1="6" x2="20" y2="6" />
+          <line x1="10" y1="12" x2="20" y2="12" />
+          <line x1="10" y1="18" x2="20" y2="18" />
+          <path d="M4 4h1v4" />
+          <path d="M4 14.5a1.5 1.5 0 0 1 3 0c0 1-3 2-3 3.5h3" />
+        </svg>
+      </ToolbarButton>
+      <Popover
+        opened={linkOpen}
+        onChange={setLinkOpen}
+        trapFocus
+        returnFocus
+        position="bottom-start"
+        withinPortal={false}
+      >
+        <Popover.Target>
+          <ActionIcon
+            variant={state.link ? "filled" : "subtle"}
+            color={state.link ? undefined : "dark"}
+            size="md"
+            aria-label={t("questions.rich_text.link")}
+            aria-pressed={state.link}
+            aria-expanded={linkOpen}
+            data-toolbar-item
+            tabIndex={-1}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              setLinkUrl((editor.getAttributes("link").href as string | undefined) ?? "");
+              setLinkError(null);
+              setLinkOpen((open) => !open);
+            }}
+          >
+            <svg
+              aria-hidden="true"
+              width="18"
+              height="18"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
+              <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+              <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+            </svg>
+          </ActionIcon>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs" w={300}>
+            <TextInput
+              id={linkInputId}
+              label={t("questions.rich_text.link_url")}
+              value={linkUrl}
+              error={linkError}
+              onChange={(event) => {
+                setLinkUrl(event.currentTarget.value);
+                setLinkError(null);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  applyLink();
+                }
+              }}
+            />
+            <Group gap="xs">
+              <Button size="xs" onClick={applyLink}>
+                {t("questions.rich_text.link_apply")}
+              </Button>
+              {state.link && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+                    setLinkOpen(false);
+                  }}
+                >
+                  {t("questions.rich_text.unlink")}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Group>
+  );
+});
+
+export function RichTextEditor(props: RichTextEditorProps) {
+  const onChangeRef = useRef(props.onChange);
+  onChangeRef.current = props.onChange;
 
   const attributes = (): Record<string, string> => {
     const attrs: Record<string, string> = {
@@ -138,201 +349,9 @@ export function RichTextEditor(props: RichTextEditorProps) {
     editor.commands.setContent(defuseHtml(props.value ?? ""), { emitUpdate: false });
   }, [editor, props.value]);
 
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      bulletList: e.isActive("bulletList"),
-      orderedList: e.isActive("orderedList"),
-      heading: e.isActive("heading", { level: 3 }),
-      link: e.isActive("link"),
-    }),
-  });
-
-  useEffect(() => {
-    const first = toolbarRef.current?.querySelector<HTMLElement>("[data-toolbar-item]");
-    if (first) first.tabIndex = 0;
-  }, []);
-
-  const applyLink = () => {
-    const url = linkUrl.trim();
-    if (url === "") {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-      setLinkOpen(false);
-      return;
-    }
-    if (!isSafeLink(url)) {
-      setLinkError(t("questions.rich_text.link_invalid"));
-      return;
-    }
-    editor.chain().focus().extendMarkRange("link").setLink({ href: url }).run();
-    setLinkOpen(false);
-  };
-
-  const linkInputId = `${props.inputId}-link`;
   return (
     <Paper withBorder radius="sm" className="carnet-rich-text-frame">
-      <Group
-        gap={4}
-        p={4}
-        role="toolbar"
-        aria-label={t("questions.rich_text.toolbar", { label: props.label })}
-        aria-controls={props.inputId}
-        ref={toolbarRef}
-        onKeyDown={onToolbarKeyDown}
-        className="carnet-rich-text-toolbar"
-      >
-        <ToolbarButton
-          label={t("questions.rich_text.bold")}
-          active={state.bold}
-          onClick={() => editor.chain().focus().toggleBold().run()}
-        >
-          <strong aria-hidden="true">B</strong>
-        </ToolbarButton>
-        <ToolbarButton
-          label={t("questions.rich_text.italic")}
-          active={state.italic}
-          onClick={() => editor.chain().focus().toggleItalic().run()}
-        >
-          <em aria-hidden="true" style={{ fontFamily: "serif" }}>
-            I
-          </em>
-        </ToolbarButton>
-        <ToolbarButton
-          label={t("questions.rich_text.heading")}
-          active={state.heading}
-          onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
-        >
-          <span aria-hidden="true">H</span>
-        </ToolbarButton>
-        <ToolbarButton
-          label={t("questions.rich_text.bullet_list")}
-          active={state.bulletList}
-          onClick={() => editor.chain().focus().toggleBulletList().run()}
-        >
-          <svg
-            aria-hidden="true"
-            width="18"
-            height="18"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          >
-            <line x1="9" y1="6" x2="20" y2="6" />
-            <line x1="9" y1="12" x2="20" y2="12" />
-            <line x1="9" y1="18" x2="20" y2="18" />
-            <circle cx="4.5" cy="6" r="1" fill="currentColor" />
-            <circle cx="4.5" cy="12" r="1" fill="currentColor" />
-            <circle cx="4.5" cy="18" r="1" fill="currentColor" />
-          </svg>
-        </ToolbarButton>
-        <ToolbarButton
-          label={t("questions.rich_text.ordered_list")}
-          active={state.orderedList}
-          onClick={() => editor.chain().focus().toggleOrderedList().run()}
-        >
-          <svg
-            aria-hidden="true"
-            width="18"
-            height="18"
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          >
-            <line x1="10" y1="6" x2="20" y2="6" />
-            <line x1="10" y1="12" x2="20" y2="12" />
-            <line x1="10" y1="18" x2="20" y2="18" />
-            <path d="M4 4h1v4" />
-            <path d="M4 14.5a1.5 1.5 0 0 1 3 0c0 1-3 2-3 3.5h3" />
-          </svg>
-        </ToolbarButton>
-        <Popover
-          opened={linkOpen}
-          onChange={setLinkOpen}
-          trapFocus
-          returnFocus
-          position="bottom-start"
-          withinPortal={false}
-        >
-          <Popover.Target>
-            <ActionIcon
-              variant={state.link ? "filled" : "subtle"}
-              color={state.link ? undefined : "dark"}
-              size="md"
-              aria-label={t("questions.rich_text.link")}
-              aria-pressed={state.link}
-              aria-expanded={linkOpen}
-              data-toolbar-item
-              tabIndex={-1}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => {
-                setLinkUrl((editor.getAttributes("link").href as string | undefined) ?? "");
-                setLinkError(null);
-                setLinkOpen((open) => !open);
-              }}
-            >
-              <svg
-                aria-hidden="true"
-                width="18"
-                height="18"
-                viewBox="0 0 24 24"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              >
-                <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
-                <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
-              </svg>
-            </ActionIcon>
-          </Popover.Target>
-          <Popover.Dropdown>
-            <Stack gap="xs" w={300}>
-              <TextInput
-                id={linkInputId}
-                label={t("questions.rich_text.link_url")}
-                value={linkUrl}
-                error={linkError}
-                onChange={(event) => {
-                  setLinkUrl(event.currentTarget.value);
-                  setLinkError(null);
-                }}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter") {
-                    event.preventDefault();
-                    applyLink();
-                  }
-                }}
-              />
-              <Group gap="xs">
-                <Button size="xs" onClick={applyLink}>
-                  {t("questions.rich_text.link_apply")}
-                </Button>
-                {state.link && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-                      setLinkOpen(false);
-                    }}
-                  >
-                    {t("questions.rich_text.unlink")}
-                  </Button>
-                )}
-              </Group>
-            </Stack>
-          </Popover.Dropdown>
-        </Popover>
-      </Group>
+      <RichTextToolbar editor={editor} label={props.label} inputId={props.inputId} />
       <EditorContent editor={editor} className={props.compact ? "carnet-rich-text-compact" : undefined} />
     </Paper>
   );
