@@ -252,6 +252,7 @@ export const plansWebEn = {
   "web.comments.resolve": "Resolve",
   "web.comments.reopen": "Reopen",
   "web.comments.resolved_by": "Resolved by {name}",
+  "web.comments.read_only": "You can read these comments but not write any.",
 } as const;
 
 export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
@@ -509,4 +510,5 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.comments.resolve": "Marquer comme résolu",
   "web.comments.reopen": "Rouvrir",
   "web.comments.resolved_by": "Résolu par {name}",
+  "web.comments.read_only": "Vous pouvez lire ces commentaires mais pas en écrire.",
 };
