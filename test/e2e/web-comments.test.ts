@@ -1,11 +1,10 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { api, signUp } from "../support/web-journeys.js";
+import { api, createPlanFromPage, journeyServer, signUp } from "../support/web-journeys.js";
 import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -30,25 +29,14 @@ const commentButton = (card: ReturnType<Page["locator"]>) =>
   card.getByRole("button", { name: /^(Comment|Comments)( \(\d+ open\))?$/ });
 
 describe.runIf(browserAvailable()).each(dialects)("comments panel, in Chromium ($name)", (dialect) => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const server = journeyServer(dialect);
   const opened: TestPage[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp(dialect);
-    baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
-  }, 180_000);
   afterAll(async () => {
     for (const page of opened) await page.close().catch(() => {});
-    await browser?.close();
-    await t?.close();
   });
 
   async function open(name: string, email: string) {
-    const page = await openPage(browser, "en-GB", baseUrl);
+    const page = await openPage(server.browser, "en-GB", server.baseUrl);
     opened.push(page);
     await signUp(page.page, name, email);
     return page;
@@ -60,14 +48,7 @@ describe.runIf(browserAvailable()).each(dialects)("comments panel, in Chromium (
     const owner = await open("Olga Owner", "olga@example.org");
     const pages = [commenter.page, reader.page, owner.page];
     try {
-      const created = await api(owner.page, "POST", "/api/v1/plans", {
-        templateId: "science-europe-structured",
-        language: "eng",
-        title: "Commented plan",
-        context: "research_project",
-      });
-      expect(created.status).toBe(201);
-      const planId = String(created.body?.id);
+      const planId = await createPlanFromPage(owner.page, "Commented plan");
       for (const [email, role] of [
         ["carl@example.org", "commenter"],
         ["rita@example.org", "reader"],

@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fr } from "../../src/i18n/fr.js";
 import { createPlanImports } from "../../src/services/plan-imports.js";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { api, signUp } from "../support/web-journeys.js";
+import { api, journeyServer, signUp } from "../support/web-journeys.js";
 import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -44,23 +43,10 @@ async function closeDialog(page: Page, button: string): Promise<void> {
 describe.runIf(browserAvailable()).each(dialects)(
   "import report in the web app, in Chromium ($name)",
   (dialect) => {
-    let t: TestApp;
-    let browser: Browser;
-    let baseUrl: string;
-
-    beforeAll(async () => {
-      ensureWebBuilt();
-      t = await createTestApp(dialect);
-      baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
-      browser = await launchBrowser();
-    }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    const server = journeyServer(dialect);
 
     it("lists every repair, kept key and problem with its place, and says where broken JSON breaks", async () => {
-      const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);
+      const { page, errors, close } = await openPage(server.browser, "en-GB", server.baseUrl);
       await signUp(page, "Ada Import", "ada-import@example.org");
       await page.getByTestId("plans-empty").waitFor();
 
@@ -71,23 +57,13 @@ describe.runIf(browserAvailable()).each(dialects)(
       await dialog.getByText("Read as: RDA DCS 1.1.").waitFor();
       const repaired = dialog.getByTestId("import-repair");
       await repaired.getByRole("heading", { name: "Repaired" }).waitFor();
-      const trailing = repaired.getByTestId("import-entry").filter({ hasText: "trailing comma removed" });
-      expect(await trailing.count()).toBe(2);
-      expect(await trailing.first().textContent()).toMatch(
+      const repairs = (text: string) => repaired.getByTestId("import-entry").filter({ hasText: text });
+      expect(await repairs("trailing comma removed").count()).toBe(2);
+      expect(await repairs("trailing comma removed").first().textContent()).toMatch(
         /trailing comma removed \(line 5, column \d+\) — at dmp\.dataset\[0\]$/,
       );
-      expect(
-        await repaired
-          .getByTestId("import-entry")
-          .filter({ hasText: "comment removed (line 6, column 2)" })
-          .count(),
-      ).toBe(1);
-      expect(
-        await repaired
-          .getByTestId("import-entry")
-          .filter({ hasText: "added timezone Z (was 2021-03-04 10:00) — at dmp.created" })
-          .count(),
-      ).toBe(1);
+      expect(await repairs("comment removed (line 6, column 2)").count()).toBe(1);
+      expect(await repairs("added timezone Z (was 2021-03-04 10:00) — at dmp.created").count()).toBe(1);
       await dialog
         .getByTestId("import-kept")
         .getByText("'x_custom' is not part of the standard; kept and exported again — at dmp.x_custom")
@@ -98,7 +74,7 @@ describe.runIf(browserAvailable()).each(dialects)(
         /'0000-0002-0000-0000' is not a valid orcid identifier.* — at \/persons\/[^/]+\/identifiers\/0\/value$/,
       );
       // Every line the importer reports is on screen.
-      const imports = createPlanImports({ database: t.context.database });
+      const imports = createPlanImports({ database: server.t.context.database });
       const expected = imports.readForImport(dcsWithWarnings, {}, "en");
       expect(await dialog.getByTestId("import-entry").count()).toBe(expected.report.length);
       expect(await problems.getByTestId("import-problem").count()).toBe(

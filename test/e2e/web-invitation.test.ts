@@ -1,48 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { startMailCatcher } from "../support/mail-catcher.js";
-import { api, journeyPassword, signUp } from "../support/web-journeys.js";
-import { expectAccessible, freePort, openPage } from "../support/web-page.js";
+import { api, createPlanFromPage, journeyPassword, journeyServer, signUp } from "../support/web-journeys.js";
+import { expectAccessible, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
 
 describe.runIf(browserAvailable()).each(dialects)("invitation link, in Chromium ($name)", (dialect) => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    mail = await startMailCatcher();
-    // The invitation link is built from the public URL, so the server must know its port in advance.
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    t = await createTestApp(dialect, { accounts: { smtpUrl: mail.url, publicUrl: baseUrl } });
-    await t.app.listen({ host: "127.0.0.1", port });
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await mail?.close();
-  });
+  const server = journeyServer(dialect, { mail: true });
 
   it("leads a signed-out invitee to sign-up with the address filled in, then to the plan; sign-in works too", async () => {
+    const { browser, baseUrl, mail } = server;
     const owner = await openPage(browser, "en-GB", baseUrl);
     await signUp(owner.page, "Olga Owner", "olga@example.org");
-    const created = await api(owner.page, "POST", "/api/v1/plans", {
-      templateId: "science-europe-structured",
-      language: "eng",
-      title: "Invited survey",
-      context: "research_project",
-    });
-    expect(created.status).toBe(201);
-    const planId = String(created.body?.id);
+    const planId = await createPlanFromPage(owner.page, "Invited survey");
     const invited = await api(owner.page, "POST", `/api/v1/plans/${planId}/members`, {
       email: "newcomer@example.org",
       role: "editor",
