@@ -97,7 +97,9 @@ describe.runIf(browserAvailable()).each(dialects)(
       expect(await failed.getByTestId("import-failure").textContent()).toBe(
         `The file is not valid JSON: at line 2, column 29 Carnet expected ',' or '}' but found "\\"b\\": 1}]}}".`,
       );
-      expect(await failed.getByTestId("import-failure-location").textContent()).toBe("at line 2, column 29");
+      expect(await failed.getByTestId("import-failure-location").textContent()).toBe(
+        "Where: line 2, column 29.",
+      );
       await failed.getByRole("heading", { name: "How to fix it" }).waitFor();
       expect(await failed.getByTestId("import-fix-text").textContent()).toContain("go to line 2, column 29");
       await expectAccessible(page, "import failure, broken JSON");

@@ -97,6 +97,7 @@ export const plansWebEn = {
   "web.import.failed.what": "What is wrong",
   "web.import.failed.how": "How to fix it",
   "web.import.failed.problems": "Problems in the file",
+  "web.import.failed.where": "Where: line {line}, column {column}.",
   "web.import.failed.not_json":
     "The file is not valid JSON: at line {line}, column {column} Carnet expected {expected} but found {found}.",
   "web.import.failed.cut_short":
@@ -353,6 +354,7 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.import.failed.what": "Ce qui ne va pas",
   "web.import.failed.how": "Comment corriger",
   "web.import.failed.problems": "Problèmes dans le fichier",
+  "web.import.failed.where": "Où : ligne {line}, colonne {column}.",
   "web.import.failed.not_json":
     "Le fichier n’est pas du JSON valide : ligne {line}, colonne {column}, Carnet attendait {expected} mais a trouvé {found}.",
   "web.import.failed.cut_short":

@@ -208,8 +208,7 @@ function ImportFailed({ error, onClose }: { error: unknown; onClose: () => void 
         </Text>
         {failure?.line !== undefined && failure.column !== undefined && (
           <Text size="sm" mt={4} data-testid="import-failure-location">
-            {t("web.import.where")}{" "}
-            {t("web.import.where.line", { line: failure.line, column: failure.column })}
+            {t("web.import.failed.where", { line: failure.line, column: failure.column })}
           </Text>
         )}
       </Alert>
