@@ -1,10 +1,106 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import MagicString from "magic-string";
+import { defineConfig, type Plugin } from "vite";
+
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/** True when evaluating `node` may run code (a call, `new`, a property read, a spread), nested functions aside. */
+function runsCode(node: unknown): boolean {
+  if (!node || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some(runsCode);
+  const { type } = node as AstNode;
+  if (typeof type !== "string") return false;
+  if (type === "ArrowFunctionExpression" || type === "FunctionExpression") return false;
+  if (
+    [
+      "CallExpression",
+      "NewExpression",
+      "MemberExpression",
+      "SpreadElement",
+      "TaggedTemplateExpression",
+    ].includes(type)
+  )
+    return true;
+  return Object.entries(node).some(
+    ([key, value]) => key !== "type" && typeof value === "object" && runsCode(value),
+  );
+}
+
+/**
+ * src/domain and src/contract are pure (no I/O), but their modules define zod schemas next to the
+ * helpers the web app uses, and a bundler cannot tell that `localizedTextSchema.optional()` has no side
+ * effect: every schema, and zod with them, would ship with the first helper imported. This marks each
+ * top-level `const` whose value runs code as a pure IIFE, so unused schemas (and zod) are left out.
+ */
+function pureTopLevelDefinitions(): Plugin {
+  return {
+    name: "carnet:pure-top-level-definitions",
+    apply: "build",
+    enforce: "post",
+    transform(code, id) {
+      if (!/\/src\/(domain|contract)\/[^?]*\.ts$/.test(id)) return null;
+      const program = this.parse(code) as unknown as { body: AstNode[] };
+      const inits: AstNode[] = [];
+      for (const statement of program.body) {
+        const declaration =
+          statement.type === "ExportNamedDeclaration" ? (statement.declaration as AstNode | null) : statement;
+        if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") continue;
+        for (const declarator of declaration.declarations as AstNode[]) {
+          const init = declarator.init as AstNode | null;
+          if (init && runsCode(init)) inits.push(init);
+        }
+      }
+      if (inits.length === 0) return null;
+      const output = new MagicString(code);
+      for (const init of inits) {
+        output.prependLeft(init.start, "/* @__PURE__ */ (() => (");
+        output.appendRight(init.end, "))()");
+      }
+      return { code: output.toString(), map: output.generateMap({ hires: true, source: id }) };
+    },
+  };
+}
+
+const i18n = fileURLToPath(new URL("src/i18n/", import.meta.url));
+const webCatalogues = fileURLToPath(new URL("src/web/catalogues.ts", import.meta.url));
+
+/**
+ * One message catalogue per interface language in the browser. src/i18n/translate.ts imports every
+ * catalogue; the web app uses src/web/catalogues.ts in its place, which imports the interface
+ * language's catalogue when needed. The catalogue files of src/i18n/catalogues/ each hold both
+ * languages: they are imported once per language (`?lang=`), so each language's chunk keeps only its
+ * own half.
+ */
+function catalogueChunks(): Plugin {
+  return {
+    name: "carnet:catalogue-chunks",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const from = importer.split("?")[0] ?? importer;
+      if ((from === `${i18n}en.ts` || from === `${i18n}fr.ts`) && source.startsWith("./catalogues/")) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        return resolved && `${resolved.id}?lang=${from.endsWith("fr.ts") ? "fr" : "en"}`;
+      }
+      if (/(^|\/)i18n\/translate\.js$/.test(source) && from !== webCatalogues) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (resolved?.id === `${i18n}translate.ts`) return webCatalogues;
+      }
+      return null;
+    },
+  };
+}
 
 // The web app lives in src/web and is built to dist/web, which the server serves at `/`.
 export default defineConfig({
   root: "src/web",
-  plugins: [react()],
+  plugins: [react(), catalogueChunks(), pureTopLevelDefinitions()],
   build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" } },
 });

@@ -1,4 +1,5 @@
-/** Small helpers shared by the benchmarks: timing statistics and a table printer. */
+/** Small helpers shared by the benchmarks: timing statistics, a table printer, a signed-in page with a plan. */
+import type { Page } from "playwright-core";
 
 export interface Stats {
   n: number;
@@ -42,4 +43,29 @@ export async function rssOfPid(pid: number): Promise<number> {
   const { readFileSync } = await import("node:fs");
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+/**
+ * In a page of the Carnet server: register an account (signed in from then on) and import `plan`
+ * (native format); returns the new plan's id.
+ */
+export async function signUpWithPlan(page: Page, email: string, plan: unknown): Promise<string> {
+  await page.goto("/");
+  // A string, not a function: tsx would wrap named helpers in `__name`, unknown in the page.
+  return (await page.evaluate(`(async () => {
+    const post = async (path, body) => {
+      const csrf = /(?:^|;\\s*)carnet_csrf=([^;]+)/.exec(document.cookie)?.[1];
+      const headers = { "content-type": "application/json" };
+      if (csrf) headers["x-csrf-token"] = decodeURIComponent(csrf);
+      const response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+      return response.json();
+    };
+    await post("/api/v1/auth/register", {
+      displayName: "Bench",
+      email: ${JSON.stringify(email)},
+      password: "correct horse battery staple",
+    });
+    const imported = await post("/api/v1/plans/import?format=native", ${JSON.stringify(plan)});
+    return imported.plan.id;
+  })()`)) as string;
 }

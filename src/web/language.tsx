@@ -1,5 +1,13 @@
+import { notifications } from "@mantine/notifications";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { type MessageKey, pickUiLanguage, translate, type UiLanguage } from "../i18n/translate.js";
+import {
+  catalogueLoaded,
+  loadCatalogue,
+  type MessageKey,
+  pickUiLanguage,
+  translate,
+  type UiLanguage,
+} from "./catalogues.js";
 
 const storageKey = "carnet.language";
 
@@ -11,19 +19,64 @@ interface LanguageState {
 
 const LanguageContext = createContext<LanguageState | null>(null);
 
-function initialLanguage(): UiLanguage {
+/** The remembered interface language, else the browser's. */
+export function initialLanguage(): UiLanguage {
   const stored = globalThis.localStorage?.getItem(storageKey);
   if (stored === "en" || stored === "fr") return stored;
   return pickUiLanguage(globalThis.navigator?.languages?.join(",") ?? globalThis.navigator?.language);
 }
 
-/** Holds the interface language: remembered choice, else the browser's; sets `<html lang>`. */
+/** Shown when no message catalogue could be loaded: there is no translated text to show yet. */
+function CatalogueFailed() {
+  return (
+    <div role="alert" style={{ padding: "2rem", fontFamily: "system-ui, sans-serif" }}>
+      <p lang="en">Carnet could not be loaded. Check your connection and reload the page.</p>
+      <p lang="fr">Carnet n’a pas pu être chargé. Vérifiez votre connexion et rechargez la page.</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        Reload / Recharger
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Holds the interface language: remembered choice, else the browser's; sets `<html lang>`. Its
+ * message catalogue loads first (children render once it is there); a change of language loads the
+ * new catalogue, then switches.
+ */
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<UiLanguage>(initialLanguage);
-  const setLang = useCallback((next: UiLanguage) => {
-    globalThis.localStorage?.setItem(storageKey, next);
-    setLangState(next);
-  }, []);
+  const [ready, setReady] = useState(() => catalogueLoaded(lang));
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    let current = true;
+    loadCatalogue(lang).then(
+      () => current && setReady(true),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [lang, ready]);
+  const setLang = useCallback(
+    (next: UiLanguage) => {
+      // Switch once the new catalogue is there; if it cannot be loaded, stay in the current language.
+      loadCatalogue(next).then(
+        () => {
+          globalThis.localStorage?.setItem(storageKey, next);
+          setLangState(next);
+        },
+        () =>
+          notifications.show({
+            color: "red.9",
+            message: translate(lang, "web.error.network"),
+            closeButtonProps: { "aria-label": translate(lang, "web.close") },
+          }),
+      );
+    },
+    [lang],
+  );
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -31,6 +84,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
     [lang, setLang],
   );
+  if (!ready) return failed ? <CatalogueFailed /> : null;
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 

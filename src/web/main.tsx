@@ -6,7 +6,8 @@ import { Notifications } from "@mantine/notifications";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
-import { LanguageProvider } from "./language.js";
+import { loadCatalogue } from "./catalogues.js";
+import { initialLanguage, LanguageProvider } from "./language.js";
 
 // Shade 8 of indigo keeps white button text above the WCAG AA contrast ratio.
 const theme = createTheme({
@@ -23,6 +24,8 @@ const cssVariables: CSSVariablesResolver = (current) => ({
   },
   dark: {},
 });
+// The interface language's messages load while React starts (LanguageProvider waits for them).
+loadCatalogue(initialLanguage()).catch(() => {});
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(

@@ -25,7 +25,7 @@ import type { Template } from "../../../domain/template.js";
 import type { VocabularySet } from "../../../domain/vocabulary.js";
 import { useLanguage } from "../../language.js";
 import { useDocumentTitle } from "../../ui/page.js";
-import { useCommentCounts } from "../plan-panels/comments-panel.js";
+import { useCommentCounts } from "../plan-panels/comment-counts.js";
 import { ConflictDialog } from "./conflict-dialog.js";
 import type { EditorApi } from "./editor-api.js";
 import { EditorContext, type EditorContextValue, type VocabularyViews } from "./editor-context.js";

@@ -28,20 +28,6 @@ export interface CommentsPanelProps {
   onClose(): void;
 }
 
-/** Open and resolved comment counts by `"outputId|questionId"` (outputId empty for plan-wide). */
-export function useCommentCounts(planId: string): Map<string, { open: number; resolved: number }> {
-  const { comments } = usePlansApi();
-  const counts = useQuery({
-    queryKey: planKeys.commentCounts(planId),
-    queryFn: () => comments.counts(planId),
-    staleTime: 30_000,
-  });
-  const map = new Map<string, { open: number; resolved: number }>();
-  for (const count of counts.data?.counts ?? [])
-    map.set(`${count.outputId ?? ""}|${count.questionId}`, { open: count.open, resolved: count.resolved });
-  return map;
-}
-
 interface Thread {
   root: PlanComment;
   replies: PlanComment[];

@@ -14,7 +14,6 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useNavigate } from "react-router";
-import { isMessageKey, type MessageKey } from "../../../i18n/translate.js";
 import { isApiError } from "../../api/client.js";
 import {
   type ImportFailure,
@@ -25,6 +24,7 @@ import {
 } from "../../api/exports.js";
 import { planKeys } from "../../api/plan-keys.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
+import { isMessageKey, type MessageKey } from "../../catalogues.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
 import { errorMessage } from "../../ui/errors.js";
