@@ -78,6 +78,13 @@ export function createPlanSharing(
     if (role !== "owner") throw new AppError("forbidden", `Only the owner may ${what}`);
   };
 
+  /**
+   * The link of an invitation e-mail: sign-up with the address filled in, then on to the plan
+   * (the web app honours `email` and `next`, and offers sign-in on the same page).
+   */
+  const invitationLink = (invitation: PlanInvitationRow) =>
+    `${mail.publicUrl}/sign-up?${new URLSearchParams({ email: invitation.email, next: `/plans/${invitation.plan_id}` })}`;
+
   const sendInvitation = (actor: Actor, title: string, invitation: PlanInvitationRow) => {
     const lang = actor.account.preferredLanguage;
     const params = {
@@ -86,7 +93,7 @@ export function createPlanSharing(
       title,
       role: translate(lang, `sharing.role.${invitation.role}`),
       email: invitation.email,
-      link: `${mail.publicUrl}/sign-up?email=${encodeURIComponent(invitation.email)}`,
+      link: invitationLink(invitation),
     };
     // In the background, as the reset e-mail: a slow SMTP server does not hold the answer.
     mail.mailer

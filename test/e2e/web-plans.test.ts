@@ -5,7 +5,7 @@ import { fr } from "../../src/i18n/fr.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { api, signUp } from "../support/web-journeys.js";
+import { api, createPlanFromPage, signUp } from "../support/web-journeys.js";
 import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -13,16 +13,7 @@ const dialects = testDialects().slice(0, 1);
 // An official RDA DMP Common Standard 1.2 example (CC0, see test/fixtures/formats/rda-dcs/README.md).
 const dcsExample = new URL("../fixtures/formats/rda-dcs/v1.2/ex9-dmp-long.json", import.meta.url);
 
-async function createPlan(page: Page, title: string, language = "eng"): Promise<string> {
-  const created = await api(page, "POST", "/api/v1/plans", {
-    templateId: "science-europe-structured",
-    language,
-    title,
-    context: "research_project",
-  });
-  expect(created.status).toBe(201);
-  return String(created.body?.id);
-}
+const createPlan = createPlanFromPage;
 
 const rows = (page: Page) => page.getByTestId("plan-row");
 

@@ -16,6 +16,7 @@ export const editorEn = {
   "editor.header.comments": "Comments",
   "editor.comments.open": "Comment",
   "editor.comments.open_count": "Comments ({count} open)",
+  "editor.comments.view": "Comments",
 
   "editor.save.saved": "All changes saved",
   "editor.save.saving": "Saving…",
@@ -144,6 +145,7 @@ export const editorFr: Record<keyof typeof editorEn, string> = {
   "editor.header.comments": "Commentaires",
   "editor.comments.open": "Commenter",
   "editor.comments.open_count": "Commentaires ({count} ouverts)",
+  "editor.comments.view": "Commentaires",
 
   "editor.save.saved": "Toutes les modifications sont enregistrées",
   "editor.save.saving": "Enregistrement…",

@@ -87,6 +87,34 @@ export const plansWebEn = {
   "web.import.failed.hint":
     "Carnet reads Carnet plans, RDA DMP Common Standard files (1.0 to 1.2) and DMP OPIDoR exports, as JSON. Nothing was stored.",
   "web.import.failed.too_large": "This file is larger than 20 MB, the most Carnet accepts.",
+  "web.import.done.format": "Read as: {format}.",
+  "web.import.report.problems": "To check in the plan",
+  "web.import.where": "at",
+  "web.import.where.line": "line {line}, column {column}",
+  "web.import.expected.value": "a value",
+  "web.import.expected.end": "the end of the file",
+  "web.import.expected.either": "{a} or {b}",
+  "web.import.failed.what": "What is wrong",
+  "web.import.failed.how": "How to fix it",
+  "web.import.failed.problems": "Problems in the file",
+  "web.import.failed.where": "Where: line {line}, column {column}.",
+  "web.import.failed.not_json":
+    "The file is not valid JSON: at line {line}, column {column} Carnet expected {expected} but found {found}.",
+  "web.import.failed.cut_short":
+    "The file ends too early (line {line}, column {column}): Carnet expected {expected}. It may have been cut off while copying or downloading.",
+  "web.import.fix.not_json":
+    "Open the file in a text editor, go to line {line}, column {column}, and correct the mistake there (often a missing comma, quote or bracket just before), then import the file again.",
+  "web.import.fix.too_large":
+    "Remove embedded content (images, long attachments) from the file, or split it, then import it again.",
+  "web.import.fix.too_deep":
+    "Export the plan again from the tool it came from: no plan nests that deep, so the file was probably produced by mistake.",
+  "web.import.fix.unknown_format":
+    "Check that you chose the right file: a plan exported from Carnet, an RDA DMP Common Standard file (version 1.0 to 1.2) or a DMP OPIDoR export.",
+  "web.import.fix.invalid": "Correct each place listed below in the file, then import it again.",
+  "web.import.fix.empty":
+    "The file is empty. Choose the file again, or export the plan again from the tool it came from.",
+  "web.import.fix.retry":
+    "Try again in a moment; if it keeps failing, check your connection and that you are still signed in.",
 
   "web.wizard.title": "New plan",
   "web.wizard.lead": "Four short steps; everything can be changed later in the editor.",
@@ -225,6 +253,7 @@ export const plansWebEn = {
   "web.comments.resolve": "Resolve",
   "web.comments.reopen": "Reopen",
   "web.comments.resolved_by": "Resolved by {name}",
+  "web.comments.read_only": "You can read these comments but not write any.",
 } as const;
 
 export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
@@ -315,6 +344,35 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.import.failed.hint":
     "Carnet lit les plans Carnet, les fichiers RDA DMP Common Standard (1.0 à 1.2) et les exports DMP OPIDoR, en JSON. Rien n’a été enregistré.",
   "web.import.failed.too_large": "Ce fichier dépasse 20 Mo, le maximum accepté par Carnet.",
+  "web.import.done.format": "Lu comme : {format}.",
+  "web.import.report.problems": "À vérifier dans le plan",
+  "web.import.where": "à",
+  "web.import.where.line": "ligne {line}, colonne {column}",
+  "web.import.expected.value": "une valeur",
+  "web.import.expected.end": "la fin du fichier",
+  "web.import.expected.either": "{a} ou {b}",
+  "web.import.failed.what": "Ce qui ne va pas",
+  "web.import.failed.how": "Comment corriger",
+  "web.import.failed.problems": "Problèmes dans le fichier",
+  "web.import.failed.where": "Où : ligne {line}, colonne {column}.",
+  "web.import.failed.not_json":
+    "Le fichier n’est pas du JSON valide : ligne {line}, colonne {column}, Carnet attendait {expected} mais a trouvé {found}.",
+  "web.import.failed.cut_short":
+    "Le fichier s’arrête trop tôt (ligne {line}, colonne {column}) : Carnet attendait {expected}. Il a peut-être été tronqué lors d’une copie ou d’un téléchargement.",
+  "web.import.fix.not_json":
+    "Ouvrez le fichier dans un éditeur de texte, allez à la ligne {line}, colonne {column}, et corrigez l’erreur à cet endroit (souvent une virgule, un guillemet ou une accolade manquant juste avant), puis importez de nouveau le fichier.",
+  "web.import.fix.too_large":
+    "Retirez du fichier le contenu incorporé (images, longues pièces jointes) ou découpez-le, puis importez-le de nouveau.",
+  "web.import.fix.too_deep":
+    "Exportez de nouveau le plan depuis l’outil d’origine : aucun plan n’est imbriqué aussi profondément, le fichier a sans doute été produit par erreur.",
+  "web.import.fix.unknown_format":
+    "Vérifiez que vous avez choisi le bon fichier : un plan exporté de Carnet, un fichier RDA DMP Common Standard (version 1.0 à 1.2) ou un export DMP OPIDoR.",
+  "web.import.fix.invalid":
+    "Corrigez dans le fichier chaque point listé ci-dessous, puis importez-le de nouveau.",
+  "web.import.fix.empty":
+    "Le fichier est vide. Choisissez-le de nouveau, ou exportez de nouveau le plan depuis l’outil d’origine.",
+  "web.import.fix.retry":
+    "Réessayez dans un instant ; si l’échec persiste, vérifiez votre connexion et que vous êtes toujours connecté.",
 
   "web.wizard.title": "Nouveau plan",
   "web.wizard.lead": "Quatre étapes courtes ; tout reste modifiable ensuite dans l’éditeur.",
@@ -454,4 +512,5 @@ export const plansWebFr: Record<keyof typeof plansWebEn, string> = {
   "web.comments.resolve": "Marquer comme résolu",
   "web.comments.reopen": "Rouvrir",
   "web.comments.resolved_by": "Résolu par {name}",
+  "web.comments.read_only": "Vous pouvez lire ces commentaires mais pas en écrire.",
 };

@@ -75,6 +75,12 @@ export const webEn = {
   "web.sign_up.submit": "Create my account",
   "web.sign_up.have_account": "Already have an account?",
   "web.sign_up.welcome": "Welcome, {name}! Your account is ready.",
+  "web.invitation.title": "You are invited to a plan",
+  "web.invitation.sign_up":
+    "Create your account with {email}, the address the invitation was sent to: the plan opens as soon as your account is ready.",
+  "web.invitation.have_account": "Already have an account with this address?",
+  "web.invitation.sign_in": "Sign in to open the plan",
+  "web.invitation.sign_in_hint": "Sign in to open the plan you were invited to.",
 
   "web.forgot.title": "Reset your password",
   "web.forgot.lead": "Enter the e-mail address of your account; we send you a link to choose a new password.",
@@ -221,6 +227,12 @@ export const webFr: Record<keyof typeof webEn, string> = {
   "web.sign_up.submit": "Créer mon compte",
   "web.sign_up.have_account": "Vous avez déjà un compte ?",
   "web.sign_up.welcome": "Bienvenue, {name} ! Votre compte est prêt.",
+  "web.invitation.title": "Vous êtes invité·e sur un plan",
+  "web.invitation.sign_up":
+    "Créez votre compte avec {email}, l’adresse à laquelle l’invitation a été envoyée : le plan s’ouvre dès que votre compte est prêt.",
+  "web.invitation.have_account": "Vous avez déjà un compte avec cette adresse ?",
+  "web.invitation.sign_in": "Connectez-vous pour ouvrir le plan",
+  "web.invitation.sign_in_hint": "Connectez-vous pour ouvrir le plan auquel vous êtes invité·e.",
 
   "web.forgot.title": "Réinitialiser votre mot de passe",
   "web.forgot.lead":

@@ -42,8 +42,29 @@ export interface ImportReportEntry {
   message?: string;
 }
 
+/** Something the imported plan still lacks or gets wrong (`problems` of the import answer). */
+export interface ImportProblem {
+  path: string;
+  code?: string;
+  message: string;
+}
+
 export interface ImportResult {
   plan: { id: string; title: string };
+  /** The format read, as the server names it (`RDA DCS 1.2`). */
+  format: string;
+  report: ImportReportEntry[];
+  problems: ImportProblem[];
+}
+
+/** Why an import was refused (`422` details: `{line?, column?, problem, report}`). */
+export interface ImportFailure {
+  code: string;
+  message: string;
+  params: Record<string, string | number>;
+  line?: number;
+  column?: number;
+  problems: ImportProblem[];
   report: ImportReportEntry[];
 }
 
@@ -58,6 +79,44 @@ export function reportEntries(report: unknown): ImportReportEntry[] {
     (entry): entry is ImportReportEntry =>
       typeof entry === "object" && entry !== null && typeof (entry as ImportReportEntry).kind === "string",
   );
+}
+
+/** The problems of an answer (`[{path, message}]`), whatever else they carry. */
+export function importProblems(list: unknown): ImportProblem[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (item): item is ImportProblem =>
+      typeof item === "object" &&
+      item !== null &&
+      typeof (item as ImportProblem).path === "string" &&
+      typeof (item as ImportProblem).message === "string",
+  );
+}
+
+/** The failure an import error carries in its details (empty for other errors). */
+export function importFailure(error: ApiError): ImportFailure {
+  const details = (typeof error.details === "object" && error.details !== null ? error.details : {}) as {
+    line?: unknown;
+    column?: unknown;
+    problem?: { code?: unknown; message?: unknown; params?: unknown; problems?: unknown };
+    report?: unknown;
+  };
+  const problem = details.problem ?? {};
+  const params =
+    typeof problem.params === "object" && problem.params !== null
+      ? (problem.params as Record<string, string | number>)
+      : {};
+  const line = typeof details.line === "number" ? details.line : undefined;
+  const column = typeof details.column === "number" ? details.column : undefined;
+  return {
+    code: typeof problem.code === "string" ? problem.code : error.code,
+    message: typeof problem.message === "string" ? problem.message : error.message,
+    params,
+    ...(line !== undefined && line > 0 ? { line } : {}),
+    ...(column !== undefined && column > 0 ? { column } : {}),
+    problems: importProblems(problem.problems),
+    report: reportEntries(details.report),
+  };
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
@@ -131,8 +190,18 @@ export function filesApi(lang: UiLanguage) {
         lang,
       );
       if (!response.ok) throw await errorOf(response);
-      const body = (await response.json()) as { plan: { id: string; title: string }; report: unknown };
-      return { plan: body.plan, report: reportEntries(body.report) };
+      const body = (await response.json()) as {
+        plan: { id: string; title: string };
+        format?: unknown;
+        report: unknown;
+        problems?: unknown;
+      };
+      return {
+        plan: body.plan,
+        format: typeof body.format === "string" ? body.format : "",
+        report: reportEntries(body.report),
+        problems: importProblems(body.problems),
+      };
     },
   };
 }

@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { type SignInInput, signInBodySchema } from "../../../contract/accounts.js";
 import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
-import { nextPath } from "../../navigation.js";
+import { emailFrom, invitationFrom, nextPath } from "../../navigation.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { validateWith } from "../../ui/errors.js";
 import { useNotify } from "../../ui/notify.js";
@@ -21,7 +21,8 @@ export function SignInPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const form = useFormState({ email: "", password: "" });
+  const invitation = invitationFrom(location.search);
+  const form = useFormState({ email: emailFrom(location.search), password: "" });
   const signIn = useMutation({
     mutationFn: (input: SignInInput) => api.signIn(input),
     onSuccess: ({ account }) => {
@@ -44,8 +45,8 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {redirected && !signIn.error && (
-            <Alert color="indigo" variant="light">
-              {t("web.sign_in.needed")}
+            <Alert color="indigo" variant="light" data-testid={invitation ? "invitation-notice" : undefined}>
+              {invitation ? t("web.invitation.sign_in_hint") : t("web.sign_in.needed")}
             </Alert>
           )}
           <FormError error={signIn.error} />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -6,7 +6,7 @@ import { type RegisterInput, registerBodySchema } from "../../../contract/accoun
 import { isApiError } from "../../api/client.js";
 import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
-import { nextPath } from "../../navigation.js";
+import { emailFrom, invitationFrom, nextPath } from "../../navigation.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { serverFieldErrors, validateWith } from "../../ui/errors.js";
 import { useNotify } from "../../ui/notify.js";
@@ -22,7 +22,9 @@ export function SignUpPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const form = useFormState({ displayName: "", email: "", password: "" });
+  // An invitation link fills in the address the invitation was sent to (it joins the plan on sign-up).
+  const invitation = invitationFrom(location.search);
+  const form = useFormState({ displayName: "", email: emailFrom(location.search), password: "" });
   const register = useMutation({
     mutationFn: (input: RegisterInput) => api.register(input),
     onSuccess: ({ account }) => {
@@ -48,6 +50,22 @@ export function SignUpPage() {
     <NarrowPage title={t("web.sign_up.title")}>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {invitation && (
+            <Alert
+              color="indigo"
+              variant="light"
+              title={t("web.invitation.title")}
+              data-testid="invitation-notice"
+            >
+              <Text size="sm">{t("web.invitation.sign_up", { email: invitation.email })}</Text>
+              <Text size="sm" mt={4}>
+                {t("web.invitation.have_account")}{" "}
+                <Anchor component={Link} to={`/sign-in${location.search}`} c="indigo.9" underline="always">
+                  {t("web.invitation.sign_in")}
+                </Anchor>
+              </Text>
+            </Alert>
+          )}
           <FormError error={register.error} />
           <TextInput
             label={t("web.field.display_name")}

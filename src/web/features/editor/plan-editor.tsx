@@ -240,7 +240,9 @@ export function PlanEditor({
       >
         {count && count.open > 0
           ? t("editor.comments.open_count", { count: count.open })
-          : t("editor.comments.open")}
+          : capabilities.includes("comment")
+            ? t("editor.comments.open")
+            : t("editor.comments.view")}
       </Button>
     );
   };

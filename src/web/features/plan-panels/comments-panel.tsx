@@ -62,7 +62,18 @@ export function CommentsPanel({ planId, questionId, outputId, opened, onClose }:
   );
 }
 
-function useCommentMutations(planId: string, questionId: string, outputId: string | null) {
+/** The question whose comments are shown. */
+interface CommentTarget {
+  planId: string;
+  questionId: string;
+  outputId: string | null;
+}
+
+/**
+ * Posting, editing and resolving comments on `target`. Each form and thread calls it for itself, so
+ * that one reply in progress or one error does not show on every other form of the panel.
+ */
+function useCommentMutations({ planId, questionId, outputId }: CommentTarget) {
   const { comments } = usePlansApi();
   const client = useQueryClient();
   const refresh = () => {
@@ -102,7 +113,8 @@ function CommentsContent({ planId, questionId, outputId }: Omit<CommentsPanelPro
   });
   const access = useQuery({ queryKey: planKeys.access(planId), queryFn: () => plans.access(planId) });
   const canComment = access.data?.capabilities.includes("comment") ?? false;
-  const mutations = useCommentMutations(planId, questionId, outputId);
+  const target = { planId, questionId, outputId };
+  const mutations = useCommentMutations(target);
 
   if (list.isPending)
     return (
@@ -131,6 +143,11 @@ function CommentsContent({ planId, questionId, outputId }: Omit<CommentsPanelPro
           ]}
         />
       </fieldset>
+      {access.isSuccess && !canComment && (
+        <Text size="sm" c="gray.7" data-testid="comments-read-only">
+          {t("web.comments.read_only")}
+        </Text>
+      )}
       {canComment && (
         <CommentForm
           label={t("web.comments.new")}
@@ -147,7 +164,7 @@ function CommentsContent({ planId, questionId, outputId }: Omit<CommentsPanelPro
       ) : (
         <Stack component="ul" gap="md" className="plain-list" aria-label={t("web.comments.threads")}>
           {threads.map((thread) => (
-            <ThreadView key={thread.root.id} thread={thread} canComment={canComment} mutations={mutations} />
+            <ThreadView key={thread.root.id} thread={thread} canComment={canComment} target={target} />
           ))}
         </Stack>
       )}
@@ -228,14 +245,15 @@ function CommentForm({
 function CommentView({
   comment,
   canComment,
-  mutations,
+  target,
 }: {
   comment: PlanComment;
   canComment: boolean;
-  mutations: ReturnType<typeof useCommentMutations>;
+  target: CommentTarget;
 }) {
   const { t, lang } = useLanguage();
   const { account } = useSession();
+  const mutations = useCommentMutations(target);
   const [editing, setEditing] = useState(false);
   const own = account?.id === comment.author.id;
   if (editing)
@@ -278,13 +296,14 @@ function CommentView({
 function ThreadView({
   thread,
   canComment,
-  mutations,
+  target,
 }: {
   thread: Thread;
   canComment: boolean;
-  mutations: ReturnType<typeof useCommentMutations>;
+  target: CommentTarget;
 }) {
   const { t } = useLanguage();
+  const mutations = useCommentMutations(target);
   const [replying, setReplying] = useState(false);
   const resolved = Boolean(thread.root.resolvedAt);
   return (
@@ -295,10 +314,10 @@ function ThreadView({
             {t("web.comments.resolved_by", { name: thread.root.resolvedBy?.displayName ?? "" })}
           </Badge>
         )}
-        <CommentView comment={thread.root} canComment={canComment} mutations={mutations} />
+        <CommentView comment={thread.root} canComment={canComment} target={target} />
         {thread.replies.map((reply) => (
           <Paper key={reply.id} pl="md" style={{ borderLeft: "3px solid var(--mantine-color-gray-3)" }}>
-            <CommentView comment={reply} canComment={canComment} mutations={mutations} />
+            <CommentView comment={reply} canComment={canComment} target={target} />
           </Paper>
         ))}
         {canComment && replying && (
@@ -326,6 +345,7 @@ function ThreadView({
             </Button>
           </Group>
         )}
+        {Boolean(mutations.resolve.error) && <FormError error={mutations.resolve.error} />}
       </Stack>
     </Paper>
   );

@@ -285,88 +285,53 @@ function OptionGroup(props: {
   );
 }
 
-function SingleChoice(props: FieldWidgetProps) {
+/**
+ * Single and multiple choice: a vocabulary combobox when the field names a vocabulary; a select when
+ * space is short or the list is long; radios (one value) or checkboxes (a list of values) otherwise.
+ */
+function Choice({ multiple, ...props }: FieldWidgetProps & { multiple: boolean }) {
   const { t } = useLanguage();
-  const value = typeof props.value === "string" ? props.value : null;
+  const one = !multiple && typeof props.value === "string" ? props.value : null;
+  const many = multiple && Array.isArray(props.value) ? (props.value as string[]) : [];
   const vocabulary = props.field.vocabulary ? props.vocabularies.get(props.field.vocabulary) : undefined;
   if (vocabulary) {
-    return (
-      <VocabularySelect
-        vocabulary={vocabulary}
-        labelLang={props.labelLang}
-        inputId={props.inputId}
-        naming={props.naming}
-        value={value}
-        onChange={(next) => props.onChange(next)}
-        error={props.problem}
-      />
+    const common = {
+      vocabulary,
+      labelLang: props.labelLang,
+      inputId: props.inputId,
+      naming: props.naming,
+      error: props.problem,
+    };
+    return multiple ? (
+      <VocabularyMultiSelect {...common} value={many} onChange={(next) => props.onChange(next)} />
+    ) : (
+      <VocabularySelect {...common} value={one} onChange={(next) => props.onChange(next)} />
     );
   }
   const options = inlineOptions(props.field, props.labelLang);
-  if (props.compact || options.length > maxRadios) {
-    return (
-      <Select
-        id={props.inputId}
-        data={options}
-        value={value}
-        onChange={(next) => props.onChange(next)}
-        clearable
-        clearButtonProps={{ "aria-label": t("questions.clear") }}
-        error={props.problem}
-        {...nameProps(props.naming)}
-      />
+  if (props.compact || options.length > (multiple ? maxCheckboxes : maxRadios)) {
+    const common = {
+      id: props.inputId,
+      data: options,
+      clearable: true,
+      clearButtonProps: { "aria-label": t("questions.clear") },
+      error: props.problem,
+      ...nameProps(props.naming),
+    };
+    return multiple ? (
+      <MultiSelect {...common} value={many} onChange={(next) => props.onChange(next.length ? next : null)} />
+    ) : (
+      <Select {...common} value={one} onChange={(next) => props.onChange(next)} />
     );
   }
   return (
     <OptionGroup
-      multiple={false}
+      multiple={multiple}
       options={options}
-      selected={value ? [value] : []}
-      onToggle={(code) => props.onChange(code)}
-      widget={props}
-    />
-  );
-}
-
-function MultipleChoice(props: FieldWidgetProps) {
-  const { t } = useLanguage();
-  const value = Array.isArray(props.value) ? (props.value as string[]) : [];
-  const vocabulary = props.field.vocabulary ? props.vocabularies.get(props.field.vocabulary) : undefined;
-  if (vocabulary) {
-    return (
-      <VocabularyMultiSelect
-        vocabulary={vocabulary}
-        labelLang={props.labelLang}
-        inputId={props.inputId}
-        naming={props.naming}
-        value={value}
-        onChange={(next) => props.onChange(next)}
-        error={props.problem}
-      />
-    );
-  }
-  const options = inlineOptions(props.field, props.labelLang);
-  if (props.compact || options.length > maxCheckboxes) {
-    return (
-      <MultiSelect
-        id={props.inputId}
-        data={options}
-        value={value}
-        onChange={(next) => props.onChange(next.length ? next : null)}
-        clearable
-        clearButtonProps={{ "aria-label": t("questions.clear") }}
-        error={props.problem}
-        {...nameProps(props.naming)}
-      />
-    );
-  }
-  return (
-    <OptionGroup
-      multiple
-      options={options}
-      selected={value}
+      selected={multiple ? many : one ? [one] : []}
       onToggle={(code, checked) => {
-        const next = checked ? [...value.filter((v) => v !== code), code] : value.filter((v) => v !== code);
+        if (!multiple) return props.onChange(code);
+        const next = checked ? [...many.filter((v) => v !== code), code] : many.filter((v) => v !== code);
         props.onChange(next.length ? next : null);
       }}
       widget={props}
@@ -596,9 +561,9 @@ export function FieldWidget(props: FieldWidgetProps) {
     case "number":
       return <NumberField {...props} />;
     case "single_choice":
-      return <SingleChoice {...props} />;
+      return <Choice {...props} multiple={false} />;
     case "multiple_choice":
-      return <MultipleChoice {...props} />;
+      return <Choice {...props} multiple />;
     case "yes_no_unknown":
       return <TriState {...props} />;
     case "identifier":

@@ -5,10 +5,12 @@
  * (http, https, mailto), ul, ol, li, h3, blockquote — no code block, rule or image.
  */
 import { ActionIcon, Button, Group, Paper, Popover, Stack, TextInput, Tooltip } from "@mantine/core";
+import type { ChainedCommands } from "@tiptap/core";
 import Link from "@tiptap/extension-link";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { type KeyboardEvent, memo, type ReactNode, useEffect, useRef, useState } from "react";
+import type { MessageKey } from "../../../../i18n/translate.js";
 import { useLanguage } from "../../../language.js";
 import { defuseHtml, isSafeLink, normaliseRichText } from "./values.js";
 
@@ -56,6 +58,85 @@ function ToolbarButton({
     </Tooltip>
   );
 }
+
+/** An 18-pixel icon drawn with lines in the text colour (hidden from assistive technologies). */
+function LineIcon({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      aria-hidden="true"
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {children}
+    </svg>
+  );
+}
+
+/** The formatting buttons of the toolbar, in order: what they toggle, their name and their icon. */
+const formatButtons: {
+  name: "bold" | "italic" | "heading" | "bulletList" | "orderedList";
+  label: MessageKey;
+  icon: ReactNode;
+  toggle(chain: ChainedCommands): ChainedCommands;
+}[] = [
+  {
+    name: "bold",
+    label: "questions.rich_text.bold",
+    icon: <strong aria-hidden="true">B</strong>,
+    toggle: (chain) => chain.toggleBold(),
+  },
+  {
+    name: "italic",
+    label: "questions.rich_text.italic",
+    icon: (
+      <em aria-hidden="true" style={{ fontFamily: "serif" }}>
+        I
+      </em>
+    ),
+    toggle: (chain) => chain.toggleItalic(),
+  },
+  {
+    name: "heading",
+    label: "questions.rich_text.heading",
+    icon: <span aria-hidden="true">H</span>,
+    toggle: (chain) => chain.toggleHeading({ level: 3 }),
+  },
+  {
+    name: "bulletList",
+    label: "questions.rich_text.bullet_list",
+    icon: (
+      <LineIcon>
+        <line x1="9" y1="6" x2="20" y2="6" />
+        <line x1="9" y1="12" x2="20" y2="12" />
+        <line x1="9" y1="18" x2="20" y2="18" />
+        <circle cx="4.5" cy="6" r="1" fill="currentColor" />
+        <circle cx="4.5" cy="12" r="1" fill="currentColor" />
+        <circle cx="4.5" cy="18" r="1" fill="currentColor" />
+      </LineIcon>
+    ),
+    toggle: (chain) => chain.toggleBulletList(),
+  },
+  {
+    name: "orderedList",
+    label: "questions.rich_text.ordered_list",
+    icon: (
+      <LineIcon>
+        <line x1="10" y1="6" x2="20" y2="6" />
+        <line x1="10" y1="12" x2="20" y2="12" />
+        <line x1="10" y1="18" x2="20" y2="18" />
+        <path d="M4 4h1v4" />
+        <path d="M4 14.5a1.5 1.5 0 0 1 3 0c0 1-3 2-3 3.5h3" />
+      </LineIcon>
+    ),
+    toggle: (chain) => chain.toggleOrderedList(),
+  },
+];
 
 /** Arrow keys move between toolbar buttons; only one of them is in the Tab order (WAI-ARIA toolbar). */
 function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -139,76 +220,16 @@ const RichTextToolbar = memo(function RichTextToolbar({
       onKeyDown={onToolbarKeyDown}
       className="carnet-rich-text-toolbar"
     >
-      <ToolbarButton
-        label={t("questions.rich_text.bold")}
-        active={state.bold}
-        onClick={() => editor.chain().focus().toggleBold().run()}
-      >
-        <strong aria-hidden="true">B</strong>
-      </ToolbarButton>
-      <ToolbarButton
-        label={t("questions.rich_text.italic")}
-        active={state.italic}
-        onClick={() => editor.chain().focus().toggleItalic().run()}
-      >
-        <em aria-hidden="true" style={{ fontFamily: "serif" }}>
-          I
-        </em>
-      </ToolbarButton>
-      <ToolbarButton
-        label={t("questions.rich_text.heading")}
-        active={state.heading}
-        onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
-      >
-        <span aria-hidden="true">H</span>
-      </ToolbarButton>
-      <ToolbarButton
-        label={t("questions.rich_text.bullet_list")}
-        active={state.bulletList}
-        onClick={() => editor.chain().focus().toggleBulletList().run()}
-      >
-        <svg
-          aria-hidden="true"
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
+      {formatButtons.map((button) => (
+        <ToolbarButton
+          key={button.name}
+          label={t(button.label)}
+          active={state[button.name]}
+          onClick={() => button.toggle(editor.chain().focus()).run()}
         >
-          <line x1="9" y1="6" x2="20" y2="6" />
-          <line x1="9" y1="12" x2="20" y2="12" />
-          <line x1="9" y1="18" x2="20" y2="18" />
-          <circle cx="4.5" cy="6" r="1" fill="currentColor" />
-          <circle cx="4.5" cy="12" r="1" fill="currentColor" />
-          <circle cx="4.5" cy="18" r="1" fill="currentColor" />
-        </svg>
-      </ToolbarButton>
-      <ToolbarButton
-        label={t("questions.rich_text.ordered_list")}
-        active={state.orderedList}
-        onClick={() => editor.chain().focus().toggleOrderedList().run()}
-      >
-        <svg
-          aria-hidden="true"
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <line x1="10" y1="6" x2="20" y2="6" />
-          <line x1="10" y1="12" x2="20" y2="12" />
-          <line x1="10" y1="18" x2="20" y2="18" />
-          <path d="M4 4h1v4" />
-          <path d="M4 14.5a1.5 1.5 0 0 1 3 0c0 1-3 2-3 3.5h3" />
-        </svg>
-      </ToolbarButton>
+          {button.icon}
+        </ToolbarButton>
+      ))}
       <Popover
         opened={linkOpen}
         onChange={setLinkOpen}
@@ -234,20 +255,10 @@ const RichTextToolbar = memo(function RichTextToolbar({
               setLinkOpen((open) => !open);
             }}
           >
-            <svg
-              aria-hidden="true"
-              width="18"
-              height="18"
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
+            <LineIcon>
               <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
               <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
-            </svg>
+            </LineIcon>
           </ActionIcon>
         </Popover.Target>
         <Popover.Dropdown>
