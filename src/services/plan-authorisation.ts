@@ -58,6 +58,7 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
           return stored.plan;
         },
         documentBytes: stored.documentBytes,
+        revision: stored.revision,
         ownerId: stored.ownerId,
         deletedAt: stored.deletedAt,
         visibility: stored.visibility,

@@ -23,6 +23,8 @@ export interface StoredPlan {
   readonly plan: Plan;
   /** The plan document as stored (its JSON, UTF-8), served as is by reads that do not need the plan. */
   documentBytes: Buffer;
+  /** The plan's revision (as in its document). */
+  revision: number;
   ownerId: string;
   deletedAt: string | null;
 }
@@ -32,9 +34,15 @@ export interface StoredPlan {
  * re-validated: only parsed plans (planSchema output, via the services and applyOps) are ever
  * written, and checking a large plan on every load would cost more than the load itself.
  */
-function storedPlan(documentBytes: Buffer, ownerId: string, deletedAt: string | null): StoredPlan {
+function storedPlan(
+  documentBytes: Buffer,
+  revision: number,
+  ownerId: string,
+  deletedAt: string | null,
+): StoredPlan {
   let parsed: Plan | undefined;
   return {
+    revision,
     get plan() {
       parsed ??= JSON.parse(documentBytes.toString("utf8")) as Plan;
       return parsed;
@@ -194,15 +202,21 @@ export function createPlansRepository(db: Db) {
   }
   const cache = documents;
 
-  /** The plan's document at `revision` (from the cache, else read); undefined if the plan is gone. */
-  const documentOf = async (id: string, revision: number): Promise<Buffer | undefined> => {
+  /**
+   * The plan's document at `revision` (from the cache, else read: then at its latest revision, which
+   * an edit may have moved on meanwhile); undefined if the plan is gone.
+   */
+  const documentOf = async (
+    id: string,
+    revision: number,
+  ): Promise<{ bytes: Buffer; revision: number } | undefined> => {
     const cached = cache.get(id, revision);
-    if (cached) return cached;
+    if (cached) return { bytes: cached, revision };
     const [row] = (await documentById(db, { id })).rows;
     if (!row) return undefined;
     const bytes = Buffer.from(row.document, "utf8");
     cache.set(id, row.revision, bytes);
-    return bytes;
+    return { bytes, revision: row.revision };
   };
 
   const eventsOf = async (planId: string, afterRevision: number, executor: Db | Tx = db) => {
@@ -248,16 +262,16 @@ export function createPlansRepository(db: Db) {
     /** The plan with its owner, or undefined. */
     async get(id: string): Promise<StoredPlan | undefined> {
       const [row] = (await planById(db, { id })).rows;
-      const bytes = row && (await documentOf(id, row.revision));
-      return bytes && storedPlan(bytes, row.owner_id, row.deleted_at);
+      const document = row && (await documentOf(id, row.revision));
+      return document && storedPlan(document.bytes, document.revision, row.owner_id, row.deleted_at);
     },
 
     /** The plan, its visibility, its owner's organisation and `viewerId`'s role, in one query. */
     async getWithAccess(id: string, viewerId: string | undefined): Promise<PlanWithAccess | undefined> {
       const [row] = (await planWithAccessById(db, { id, viewerId: viewerId ?? "" })).rows;
-      const bytes = row && (await documentOf(id, row.revision));
-      if (!bytes) return undefined;
-      return Object.assign(storedPlan(bytes, row.owner_id, row.deleted_at), {
+      const document = row && (await documentOf(id, row.revision));
+      if (!document) return undefined;
+      return Object.assign(storedPlan(document.bytes, document.revision, row.owner_id, row.deleted_at), {
         visibility: row.visibility,
         ownerOrganisationId: row.organisation_id ?? null,
         viewerRole: row.role ?? undefined,
