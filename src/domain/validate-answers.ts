@@ -54,11 +54,21 @@ export function hasAnswerShape(kind: Field["kind"], value: unknown): boolean {
   }
 }
 
+// Templates are immutable once loaded: their question index is built once per template object.
+const questionIndexes = new WeakMap<Template, ReadonlyMap<string, { section: Section; question: Question }>>();
+
 /** Questions of a template by id, with their section. */
-export function indexQuestions(template: Template): Map<string, { section: Section; question: Question }> {
-  const index = new Map<string, { section: Section; question: Question }>();
-  for (const section of template.sections) {
-    for (const question of section.questions) index.set(question.id, { section, question });
+export function indexQuestions(
+  template: Template,
+): ReadonlyMap<string, { section: Section; question: Question }> {
+  let index = questionIndexes.get(template);
+  if (!index) {
+    const built = new Map<string, { section: Section; question: Question }>();
+    for (const section of template.sections) {
+      for (const question of section.questions) built.set(question.id, { section, question });
+    }
+    index = built;
+    questionIndexes.set(template, index);
   }
   return index;
 }

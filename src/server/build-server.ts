@@ -66,12 +66,10 @@ export async function buildServer(
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-  });
   registerErrorHandling(app);
   registerPromptClose(app);
-  registerSecurityHeaders(app);
+  // The security headers, and the request id so that a report can be matched with the logs.
+  registerSecurityHeaders(app, (request, reply) => reply.header("x-request-id", request.id));
   const accounts = createAccountDeps(context, { log: app.log, ...options.accounts });
   await registerOpenApi(app, context.version);
   await registerAuth(app, accounts);

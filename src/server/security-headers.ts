@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /**
  * Content Security Policy suited to the web app: scripts and connections only from this origin
@@ -18,17 +18,27 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Add the security headers to every answer (HSTS only on HTTPS, where browsers honour it). */
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header("content-security-policy", contentSecurityPolicy);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("x-frame-options", "DENY");
-    // Reset links carry a token in the URL: never send it to another site as a referrer.
-    reply.header("referrer-policy", "same-origin");
-    reply.header("cross-origin-opener-policy", "same-origin");
+const fixedHeaders = {
+  "content-security-policy": contentSecurityPolicy,
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  // Reset links carry a token in the URL: never send it to another site as a referrer.
+  "referrer-policy": "same-origin",
+  "cross-origin-opener-policy": "same-origin",
+};
+
+/** Add the security headers (and `more` headers) to every answer (HSTS only on HTTPS, where browsers honour it). */
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  more: (request: FastifyRequest, reply: FastifyReply) => void = () => {},
+): void {
+  // A callback hook, not an async one: it runs on every request and has nothing to wait for.
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(fixedHeaders);
     if (request.protocol === "https") {
       reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
     }
+    more(request, reply);
+    done();
   });
 }

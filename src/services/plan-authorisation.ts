@@ -54,7 +54,11 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       }
       assertPlanCapability(actor, facts, capability, id);
       return {
-        plan: stored.plan,
+        get plan() {
+          return stored.plan;
+        },
+        documentBytes: stored.documentBytes,
+        revision: stored.revision,
         ownerId: stored.ownerId,
         deletedAt: stored.deletedAt,
         visibility: stored.visibility,

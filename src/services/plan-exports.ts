@@ -291,7 +291,8 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
     return renderInWorker(document, format as ExportFormat, key.layout as never);
   };
 
-  const prepareFor = (plan: Plan, query: ExportQuery, ui: UiLanguage): PreparedExport => {
+  /** What an export request is (format, options, cache key) and its headers: no rendering. */
+  const describe = (plan: Plan, query: ExportQuery, ui: UiLanguage) => {
     const { format, key } = normalise(plan, query, ui);
     const digest = sha256(JSON.stringify([carnetVersion, plan.id, plan.revision, format, key]));
     const file = format in dataFiles ? dataFiles[format as DataFormat] : formatFiles[format as ExportFormat];
@@ -299,25 +300,51 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
       planId: plan.id,
       revision: plan.revision,
       format,
+      key,
+      digest,
       etag: `"${digest.slice(0, 32)}"`,
       contentType: file.mediaType,
       contentDisposition: attachmentDisposition(plan.details.title, file.extension),
-      body: () => cache.getOrRender(digest, () => render(plan, format, key, ui)),
     };
   };
+  type Described = ReturnType<typeof describe>;
+
+  const withBody = (described: Described, plan: () => Plan, ui: UiLanguage): PreparedExport => {
+    const { key: _key, digest: _digest, ...headers } = described;
+    return {
+      ...headers,
+      body: () =>
+        cache.getOrRender(described.digest, () => render(plan(), described.format, described.key, ui)),
+    };
+  };
+
+  // Export requests described lately, by plan, revision, language and options (oldest out first).
+  const described = new Map<string, Described>();
+  const maxDescribed = 1000;
 
   return {
     cache,
 
-    /** Check access and options; the headers are known at once, the bytes come from `body()`. */
+    /**
+     * Check access and options; the headers are known at once, the bytes come from `body()`. What
+     * options mean depends only on the plan's revision: a request repeated on the same revision
+     * takes the prepared export as it was, without reading the plan again.
+     */
     async prepare(actor: Actor | undefined, id: string, query: ExportQuery, ui: UiLanguage) {
       const stored = await authorise(actor, id, "read");
-      return prepareFor(stored.plan, query, ui);
+      const memo = JSON.stringify([id, stored.revision, ui, query]);
+      let known = described.get(memo);
+      if (!known) {
+        known = describe(stored.plan, query, ui);
+        if (described.size >= maxDescribed) described.delete(described.keys().next().value as string);
+        described.set(memo, known);
+      }
+      return withBody(known, () => stored.plan, ui);
     },
 
     /** The RDA DCS 1.2 document (`{dmp}`) of a plan the caller has already been authorised for. */
     async dcsDocument(plan: Plan, ui: UiLanguage): Promise<JsonObject> {
-      const prepared = prepareFor(plan, { format: "rda-dcs-1.2" }, ui);
+      const prepared = withBody(describe(plan, { format: "rda-dcs-1.2" }, ui), () => plan, ui);
       const { bytes } = await prepared.body();
       return JSON.parse(new TextDecoder().decode(bytes)) as JsonObject;
     },

@@ -31,6 +31,7 @@ export interface PlanRequestOptions {
 }
 
 const silent = { info: () => {}, warn: () => {} };
+const editOpsSchema = z.array(editOpSchema);
 
 function encodeCursor(sort: string, order: string, position: PlanListPosition): string {
   return Buffer.from(JSON.stringify([sort, order, position.value, position.id])).toString("base64url");
@@ -149,6 +150,11 @@ export function createPlanRequests(
       return (await authorise(actor, id, "read")).plan;
     },
 
+    /** The plan as stored (its JSON as UTF-8, unparsed): what `get` returns, for callers that only pass it on. */
+    async getDocument(actor: Actor | undefined, id: string): Promise<Buffer> {
+      return (await authorise(actor, id, "read")).documentBytes;
+    },
+
     /** The caller's role and rights on a plan they may read. */
     async access(actor: Actor | undefined, id: string): Promise<PlanAccess> {
       const stored = await authorise(actor, id, "read");
@@ -171,7 +177,7 @@ export function createPlanRequests(
       ops: unknown[],
     ): Promise<EditOutcome> {
       const authorised = await authorise(actor, id, "edit");
-      const valid = validateInput(z.array(editOpSchema), ops);
+      const valid = validateInput(editOpsSchema, ops);
       if (valid.some(touchesVisibility) && !authorised.capabilities.has("set_visibility")) {
         await authorise(actor, id, "set_visibility");
       }

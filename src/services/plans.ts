@@ -31,6 +31,8 @@ export interface NewPlanInput {
 /** An accepted edit: the new plan, its event, and the problems the plan still has (drafts may have some). */
 export interface EditOutcome {
   plan: Plan;
+  /** The new plan as stored (the JSON of `plan`, UTF-8). */
+  document: Buffer;
   event: EditEvent;
   problems: Problem[];
 }
@@ -135,7 +137,9 @@ export function createPlanService(
       // The caller may have just loaded the plan (to authorise); a retry always reloads.
       const head = attempt === 1 && loaded ? loaded : (await load(actor, id)).plan;
       const baseRevision = base === "head" ? head.revision : base;
-      const history = await repo.events(id, Math.min(baseRevision, head.revision));
+      // Only edits after the base can conflict; an edit on the head revision needs none of them.
+      const history =
+        baseRevision >= head.revision ? [] : await repo.events(id, Math.min(baseRevision, head.revision));
       const ops = await makeOps(head);
       const result = applyOps(head, ops, { baseRevision, author: actor.id, history });
       if (!result.ok && result.reason === "conflict") {
@@ -149,9 +153,14 @@ export function createPlanService(
         });
       }
       try {
-        await repo.saveEdit(result.plan, result.event);
+        const document = await repo.saveEdit(result.plan, result.event);
         await announce.edit(id, result.event);
-        return { plan: result.plan, event: result.event, problems: checkPlanRules(result.plan, content) };
+        return {
+          plan: result.plan,
+          document,
+          event: result.event,
+          problems: checkPlanRules(result.plan, content),
+        };
       } catch (error) {
         if (!(error instanceof StaleRevisionError) || attempt >= maxAttempts) throw error;
       }

@@ -1,9 +1,41 @@
 import type { Db, Tx } from "./database.js";
+import { reusableQuery } from "./reusable-query.js";
 import type { ApiTokensTable, PasswordResetsTable, SessionsTable, UsersTable } from "./schema.js";
 
 export type SessionRow = SessionsTable;
 export type ApiTokenRow = ApiTokensTable;
 export type PasswordResetRow = PasswordResetsTable;
+
+// Run on every authenticated request: built once (reusable-query.ts).
+const sessionByHash = reusableQuery((db: Db, param: (name: "idHash" | "now") => never) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .selectAll("users")
+    .select([
+      "sessions.created_at as session_created_at",
+      "sessions.expires_at as session_expires_at",
+      "sessions.last_seen_at as session_last_seen_at",
+    ])
+    .where("sessions.id_hash", "=", param("idHash"))
+    .where("sessions.expires_at", ">", param("now")),
+);
+
+const tokenByHash = reusableQuery((db: Db, param: (name: "tokenHash") => never) =>
+  db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .selectAll("users")
+    .select([
+      "api_tokens.id as token_id",
+      "api_tokens.name as token_name",
+      "api_tokens.scope as token_scope",
+      "api_tokens.created_at as token_created_at",
+      "api_tokens.last_used_at as token_last_used_at",
+      "api_tokens.revoked_at as token_revoked_at",
+    ])
+    .where("api_tokens.token_hash", "=", param("tokenHash")),
+);
 
 /**
  * What proves who a caller is: sessions, personal API tokens and password reset tokens. Every
@@ -20,18 +52,7 @@ export function createCredentialsRepository(db: Db | Tx) {
       idHash: string,
       now: string,
     ): Promise<{ session: SessionRow; user: UsersTable } | undefined> {
-      const row = await db
-        .selectFrom("sessions")
-        .innerJoin("users", "users.id", "sessions.user_id")
-        .selectAll("users")
-        .select([
-          "sessions.created_at as session_created_at",
-          "sessions.expires_at as session_expires_at",
-          "sessions.last_seen_at as session_last_seen_at",
-        ])
-        .where("sessions.id_hash", "=", idHash)
-        .where("sessions.expires_at", ">", now)
-        .executeTakeFirst();
+      const [row] = (await sessionByHash(db, { idHash, now })).rows;
       if (!row) return undefined;
       const { session_created_at, session_expires_at, session_last_seen_at, ...user } = row;
       const session: SessionRow = {
@@ -70,20 +91,7 @@ export function createCredentialsRepository(db: Db | Tx) {
 
     /** The token with this hash and its owner (one query), revoked or not. */
     async findTokenByHash(tokenHash: string): Promise<{ token: ApiTokenRow; user: UsersTable } | undefined> {
-      const row = await db
-        .selectFrom("api_tokens")
-        .innerJoin("users", "users.id", "api_tokens.user_id")
-        .selectAll("users")
-        .select([
-          "api_tokens.id as token_id",
-          "api_tokens.name as token_name",
-          "api_tokens.scope as token_scope",
-          "api_tokens.created_at as token_created_at",
-          "api_tokens.last_used_at as token_last_used_at",
-          "api_tokens.revoked_at as token_revoked_at",
-        ])
-        .where("api_tokens.token_hash", "=", tokenHash)
-        .executeTakeFirst();
+      const [row] = (await tokenByHash(db, { tokenHash })).rows;
       if (!row) return undefined;
       const {
         token_id,

@@ -96,6 +96,64 @@ function withStatementCache(sqlite: SQLite.Database, size = 500) {
   };
 }
 
+/**
+ * Statements run on the SQLite connection directly, synchronously, for the hot queries
+ * (reusable-query.ts): going through Kysely's connection lock costs several promise hops per query,
+ * more than a small query itself. Only ever used while no Kysely transaction is open on the
+ * connection (a read would otherwise see, or a write join, that transaction's uncommitted work).
+ */
+export interface DirectSqlite {
+  /** Run one statement now; undefined when the connection is in a transaction or busy (use Kysely). */
+  run(sql: string, parameters: readonly unknown[]): DirectResult | undefined;
+  /**
+   * Run `work` in one immediate transaction now (all its statements land, or none if it throws);
+   * undefined when a transaction is already open (use Kysely).
+   */
+  transaction<T>(work: (run: DirectRun) => T): { value: T } | undefined;
+}
+
+export interface DirectResult {
+  rows: unknown[];
+  changes: number;
+}
+export type DirectRun = (sql: string, parameters: readonly unknown[]) => DirectResult;
+
+const directSqlite = new WeakMap<object, DirectSqlite>();
+
+/** The direct SQLite path of a database handle (not of a transaction, not of PostgreSQL). */
+export function directSqliteOf(db: object): DirectSqlite | undefined {
+  return directSqlite.get(db);
+}
+
+function createDirectSqlite(
+  sqlite: SQLite.Database,
+  statements: { prepare(sql: string): SQLite.Statement },
+): DirectSqlite {
+  const busy = (error: unknown) => error instanceof TypeError && /connection is busy/i.test(error.message);
+  const run: DirectRun = (sql, parameters) => {
+    const statement = statements.prepare(sql);
+    if (statement.reader) return { rows: statement.all(parameters), changes: 0 };
+    return { rows: [], changes: statement.run(parameters).changes };
+  };
+  // One transaction function, reused: `work` is its argument (an immediate transaction per call).
+  const inImmediateTransaction = sqlite.transaction((work: (run: DirectRun) => unknown) => work(run));
+  return {
+    run(sql, parameters) {
+      if (sqlite.inTransaction) return undefined;
+      try {
+        return run(sql, parameters);
+      } catch (error) {
+        if (busy(error)) return undefined;
+        throw error;
+      }
+    },
+    transaction(work) {
+      if (sqlite.inTransaction) return undefined;
+      return { value: inImmediateTransaction.immediate(work) as ReturnType<typeof work> };
+    },
+  };
+}
+
 function openSqlite(file: string): Database {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -103,9 +161,9 @@ function openSqlite(file: string): Database {
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Tables>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  directSqlite.set(db, createDirectSqlite(sqlite, statements));
   return {
     db,
     dialect: "sqlite",

@@ -1,8 +1,9 @@
 import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
-import { inTransaction } from "./database.js";
+import { directSqliteOf, inTransaction } from "./database.js";
 import { titleKeys } from "./plan-title-keys.js";
+import { reusableQuery } from "./reusable-query.js";
 import type { PlanMemberRole } from "./schema.js";
 
 /** Thrown when another writer committed the revision first; the caller reloads and retries. */
@@ -18,9 +19,38 @@ export class StaleRevisionError extends Error {
 
 /** A stored plan with what is not part of its document. */
 export interface StoredPlan {
-  plan: Plan;
+  /** The plan (parsed from `documentBytes` on first use). */
+  readonly plan: Plan;
+  /** The plan document as stored (its JSON, UTF-8), served as is by reads that do not need the plan. */
+  documentBytes: Buffer;
+  /** The plan's revision (as in its document). */
+  revision: number;
   ownerId: string;
   deletedAt: string | null;
+}
+
+/**
+ * A stored plan whose document is parsed only when `plan` is first read. The document is not
+ * re-validated: only parsed plans (planSchema output, via the services and applyOps) are ever
+ * written, and checking a large plan on every load would cost more than the load itself.
+ */
+function storedPlan(
+  documentBytes: Buffer,
+  revision: number,
+  ownerId: string,
+  deletedAt: string | null,
+): StoredPlan {
+  let parsed: Plan | undefined;
+  return {
+    revision,
+    get plan() {
+      parsed ??= JSON.parse(documentBytes.toString("utf8")) as Plan;
+      return parsed;
+    },
+    documentBytes,
+    ownerId,
+    deletedAt,
+  };
 }
 
 /** A stored plan with what decides a viewer's access to it. */
@@ -49,6 +79,104 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
+/**
+ * Plan documents recently read or written, as UTF-8 bytes, by plan id with their revision: a plan's
+ * document changes only with its revision (saveEdit), so a read that finds the same revision in
+ * the database serves these bytes without reading and decoding the document again. Least recently
+ * used first out, within a byte budget; one cache per database handle.
+ */
+class DocumentCache {
+  readonly #entries = new Map<string, { revision: number; bytes: Buffer }>();
+  #size = 0;
+  constructor(readonly budget: number) {}
+
+  get(id: string, revision: number): Buffer | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry || entry.revision !== revision) return undefined;
+    this.#entries.delete(id);
+    this.#entries.set(id, entry);
+    return entry.bytes;
+  }
+
+  set(id: string, revision: number, bytes: Buffer): void {
+    const old = this.#entries.get(id);
+    if (old) {
+      // Never replace a newer revision with an older one read meanwhile.
+      if (old.revision > revision) return;
+      this.#size -= old.bytes.length;
+      this.#entries.delete(id);
+    }
+    if (bytes.length > this.budget / 4) return;
+    this.#entries.set(id, { revision, bytes });
+    this.#size += bytes.length;
+    for (const [key, entry] of this.#entries) {
+      if (this.#size <= this.budget) break;
+      this.#entries.delete(key);
+      this.#size -= entry.bytes.length;
+    }
+  }
+}
+
+const documentCacheBytes = 64 * 1024 * 1024;
+const documentCaches = new WeakMap<Db, DocumentCache>();
+
+// The queries of every read and every edit: built once (reusable-query.ts).
+const planById = reusableQuery((db: Db, param: (name: "id") => never) =>
+  db.selectFrom("plans").select(["revision", "owner_id", "deleted_at"]).where("id", "=", param("id")),
+);
+const planWithAccessById = reusableQuery((db: Db, param: (name: "id" | "viewerId") => never) =>
+  db
+    .selectFrom("plans as p")
+    .leftJoin("users as o", "o.id", "p.owner_id")
+    .leftJoin("plan_members as m", (join) =>
+      join.onRef("m.plan_id", "=", "p.id").on("m.user_id", "=", param("viewerId")),
+    )
+    .select(["p.revision", "p.owner_id", "p.deleted_at", "p.visibility", "o.organisation_id", "m.role"])
+    .where("p.id", "=", param("id")),
+);
+const documentById = reusableQuery((db: Db, param: (name: "id") => never) =>
+  db.selectFrom("plans").select(["document", "revision"]).where("id", "=", param("id")),
+);
+const eventsAfter = reusableQuery((db: Db, param: (name: "planId" | "after") => never) =>
+  db
+    .selectFrom("plan_events")
+    .selectAll()
+    .where("plan_id", "=", param("planId"))
+    .where("revision", ">", param("after"))
+    .orderBy("revision"),
+);
+type PlanRow = ReturnType<typeof planRow>;
+const updatePlanAtRevision = reusableQuery(
+  (db: Db, param: (name: keyof PlanRow | "id" | "previous") => never) =>
+    db
+      .updateTable("plans")
+      .set({
+        template_id: param("template_id"),
+        template_version: param("template_version"),
+        title: param("title"),
+        title_key: param("title_key"),
+        title_sort: param("title_sort"),
+        visibility: param("visibility"),
+        language: param("language"),
+        revision: param("revision"),
+        document: param("document"),
+        modified_at: param("modified_at"),
+      } satisfies Record<keyof PlanRow, never>)
+      .where("id", "=", param("id"))
+      .where("revision", "=", param("previous")),
+);
+const insertEvent = reusableQuery(
+  (db: Db, param: (name: "planId" | "revision" | "author" | "at" | "ops" | "inverse") => never) =>
+    db.insertInto("plan_events").values({
+      plan_id: param("planId"),
+      revision: param("revision"),
+      author: param("author"),
+      at: param("at"),
+      ops: param("ops"),
+      inverse: param("inverse"),
+    }),
+);
+
 function planRow(plan: Plan) {
   const keys = titleKeys(plan.details.title);
   return {
@@ -67,14 +195,32 @@ function planRow(plan: Plan) {
 
 /** Plans and their edit log, on either dialect. */
 export function createPlansRepository(db: Db) {
+  let documents = documentCaches.get(db);
+  if (!documents) {
+    documents = new DocumentCache(documentCacheBytes);
+    documentCaches.set(db, documents);
+  }
+  const cache = documents;
+
+  /**
+   * The plan's document at `revision` (from the cache, else read: then at its latest revision, which
+   * an edit may have moved on meanwhile); undefined if the plan is gone.
+   */
+  const documentOf = async (
+    id: string,
+    revision: number,
+  ): Promise<{ bytes: Buffer; revision: number } | undefined> => {
+    const cached = cache.get(id, revision);
+    if (cached) return { bytes: cached, revision };
+    const [row] = (await documentById(db, { id })).rows;
+    if (!row) return undefined;
+    const bytes = Buffer.from(row.document, "utf8");
+    cache.set(id, row.revision, bytes);
+    return { bytes, revision: row.revision };
+  };
+
   const eventsOf = async (planId: string, afterRevision: number, executor: Db | Tx = db) => {
-    const rows = await executor
-      .selectFrom("plan_events")
-      .selectAll()
-      .where("plan_id", "=", planId)
-      .where("revision", ">", afterRevision)
-      .orderBy("revision")
-      .execute();
+    const { rows } = await eventsAfter(executor, { planId, after: afterRevision });
     return rows.map(
       (row): EditEvent => ({
         revision: row.revision,
@@ -113,45 +259,23 @@ export function createPlansRepository(db: Db) {
       });
     },
 
-    /**
-     * The plan with its owner, or undefined. The document is not re-validated: only parsed plans
-     * (planSchema output, via the services and applyOps) are ever written, and checking a large plan
-     * on every load would cost more than the load itself.
-     */
+    /** The plan with its owner, or undefined. */
     async get(id: string): Promise<StoredPlan | undefined> {
-      const row = await db
-        .selectFrom("plans")
-        .select(["document", "owner_id", "deleted_at"])
-        .where("id", "=", id)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        plan: JSON.parse(row.document) as Plan,
-        ownerId: row.owner_id,
-        deletedAt: row.deleted_at,
-      };
+      const [row] = (await planById(db, { id })).rows;
+      const document = row && (await documentOf(id, row.revision));
+      return document && storedPlan(document.bytes, document.revision, row.owner_id, row.deleted_at);
     },
 
     /** The plan, its visibility, its owner's organisation and `viewerId`'s role, in one query. */
     async getWithAccess(id: string, viewerId: string | undefined): Promise<PlanWithAccess | undefined> {
-      const row = await db
-        .selectFrom("plans as p")
-        .leftJoin("users as o", "o.id", "p.owner_id")
-        .leftJoin("plan_members as m", (join) =>
-          join.onRef("m.plan_id", "=", "p.id").on("m.user_id", "=", viewerId ?? ""),
-        )
-        .select(["p.document", "p.owner_id", "p.deleted_at", "p.visibility", "o.organisation_id", "m.role"])
-        .where("p.id", "=", id)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        plan: JSON.parse(row.document) as Plan,
-        ownerId: row.owner_id,
-        deletedAt: row.deleted_at,
+      const [row] = (await planWithAccessById(db, { id, viewerId: viewerId ?? "" })).rows;
+      const document = row && (await documentOf(id, row.revision));
+      if (!document) return undefined;
+      return Object.assign(storedPlan(document.bytes, document.revision, row.owner_id, row.deleted_at), {
         visibility: row.visibility,
         ownerOrganisationId: row.organisation_id ?? null,
         viewerRole: row.role ?? undefined,
-      };
+      });
     },
 
     /** Plans of an owner, most recently modified first; deleted ones only when asked. */
@@ -192,31 +316,37 @@ export function createPlansRepository(db: Db) {
     },
 
     /**
-     * Store the plan's new revision and its event in ONE transaction. Throws StaleRevisionError when
-     * the stored revision is no longer `event.revision - 1` (another writer got there first).
+     * Store the plan's new revision and its event in ONE transaction, and return the stored document
+     * (its JSON as UTF-8). Throws StaleRevisionError when the stored revision is no longer
+     * `event.revision - 1` (another writer got there first).
      */
-    async saveEdit(plan: Plan, event: EditEvent): Promise<void> {
+    async saveEdit(plan: Plan, event: EditEvent): Promise<Buffer> {
+      const row = planRow(plan);
+      const update = { ...row, id: plan.id, previous: event.revision - 1 };
+      const eventRow = {
+        planId: plan.id,
+        revision: event.revision,
+        author: event.author,
+        at: event.at,
+        ops: JSON.stringify(event.ops),
+        inverse: JSON.stringify(event.inverse),
+      };
+      const stale = () => new StaleRevisionError(plan.id, event.revision);
       try {
-        await inTransaction(db, async (tx) => {
-          const updated = await tx
-            .updateTable("plans")
-            .set(planRow(plan))
-            .where("id", "=", plan.id)
-            .where("revision", "=", event.revision - 1)
-            .executeTakeFirst();
-          if (Number(updated.numUpdatedRows) !== 1) throw new StaleRevisionError(plan.id, event.revision);
-          await tx
-            .insertInto("plan_events")
-            .values({
-              plan_id: plan.id,
-              revision: event.revision,
-              author: event.author,
-              at: event.at,
-              ops: JSON.stringify(event.ops),
-              inverse: JSON.stringify(event.inverse),
-            })
-            .execute();
+        // On SQLite, one synchronous transaction on the connection; otherwise through Kysely.
+        const direct = directSqliteOf(db)?.transaction((run) => {
+          if (Number(updatePlanAtRevision.now(run, db, update).numAffectedRows) !== 1) throw stale();
+          insertEvent.now(run, db, eventRow);
         });
+        if (!direct) {
+          await inTransaction(db, async (tx) => {
+            if (Number((await updatePlanAtRevision(tx, update)).numAffectedRows) !== 1) throw stale();
+            await insertEvent(tx, eventRow);
+          });
+        }
+        const bytes = Buffer.from(row.document, "utf8");
+        cache.set(plan.id, plan.revision, bytes);
+        return bytes;
       } catch (error) {
         if (isUniqueViolation(error)) throw new StaleRevisionError(plan.id, event.revision);
         throw error;

@@ -43,7 +43,10 @@ describe.each(testDialects())("plans repository on $name", (dialect) => {
     await repo.insert(samplePlan({ id: "p-other", modifiedAt: "2025-01-01T00:00:00.000Z" }), "owner-1");
     await repo.insert(samplePlan({ id: "p-foreign" }), "owner-2");
     const stored = await repo.get("p-store");
-    expect(stored).toEqual({ plan, ownerId: "owner-1", deletedAt: null });
+    expect(stored).toMatchObject({ ownerId: "owner-1", deletedAt: null });
+    expect(stored?.plan).toEqual(plan);
+    // The stored text is served as is: it must be exactly the plan's JSON.
+    expect(stored?.documentBytes.toString("utf8")).toBe(JSON.stringify(plan));
     expect((await repo.listByOwner("owner-1")).map((p) => p.id)).toEqual(["p-other", "p-store"]);
     expect(await repo.setDeleted("p-other", "2025-02-01T00:00:00.000Z")).toBe(true);
     expect((await repo.listByOwner("owner-1")).map((p) => p.id)).toEqual(["p-store"]);

@@ -9,6 +9,7 @@ import {
   publicPlanListQuerySchema,
 } from "../../../contract/plans.js";
 import type { PlanRequests } from "../../../services/plan-requests.js";
+import { sendJsonText } from "../../json-text-reply.js";
 
 const tags = ["plans"];
 const security: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
@@ -139,7 +140,9 @@ export function planRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
           response: { 200: planDocument, ...denied },
         },
       },
-      async (request) => plans.get(request.actor, request.params.id),
+      // The stored document is sent as it is (it is what serialising the plan would give).
+      async (request, reply) =>
+        sendJsonText(reply, await plans.getDocument(request.actor, request.params.id)),
     );
 
     app.patch(
@@ -160,14 +163,22 @@ export function planRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const outcome = await plans.edit(
           request.actor,
           request.params.id,
           request.body.baseRevision,
           request.body.ops,
         );
-        return { revision: outcome.plan.revision, plan: outcome.plan, problems: outcome.problems };
+        // The plan as just stored, without serialising it again.
+        return sendJsonText(
+          reply,
+          Buffer.concat([
+            Buffer.from(`{"revision":${outcome.plan.revision},"plan":`),
+            outcome.document,
+            Buffer.from(`,"problems":${JSON.stringify(outcome.problems)}}`),
+          ]),
+        );
       },
     );
 
