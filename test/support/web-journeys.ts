@@ -1,4 +1,105 @@
-import type { Page } from "playwright-core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { defaultLookupSettings } from "../../src/lookups/settings.js";
+import type { ServerOptions } from "../../src/server/build-server.js";
+import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
+import { createTestApp, type TestApp } from "./app.js";
+import { ensureWebBuilt, launchBrowser } from "./browser.js";
+import type { TestDialect } from "./databases.js";
+import { freePort, openPage, type TestPage } from "./web-page.js";
+
+/** What a browser journey file runs against: one server on a fresh database, one Chromium. */
+export interface JourneyServer {
+  /** The server's URL; known before it listens, so that links in e-mails point at it. */
+  baseUrl: string;
+  browser: Browser;
+  t: TestApp;
+  /** The local registry stand-ins the look-ups call, when asked for. */
+  fakes: RegistryFakes | undefined;
+  /** A fresh tab in its own browser context; any left open are closed with the server. */
+  open(locale?: string): Promise<TestPage>;
+  /** Close the tabs, the browser, the server and the registry fakes; drop the database. */
+  close(): Promise<void>;
+}
+
+export interface JourneyServerOptions {
+  /** Server options (mail, web app folder…); accounts use the cheap test password cost. */
+  server?: ServerOptions;
+  /** Point the ORCID, ROR, RNSR and re3data look-ups at local fakes (uncached). */
+  registryFakes?: boolean;
+}
+
+/**
+ * Start what a journey file needs, once per file (`beforeAll`): the built web app (unless the
+ * server is given its own `webDistDir`), a server listening on 127.0.0.1, and one Chromium.
+ */
+export async function startJourneyServer(
+  dialect: TestDialect,
+  options: JourneyServerOptions = {},
+): Promise<JourneyServer> {
+  if (!options.server?.webDistDir) ensureWebBuilt();
+  const tabs: TestPage[] = [];
+  let fakes: RegistryFakes | undefined;
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    for (const tab of tabs) await tab.close().catch(() => {});
+    await browser?.close();
+    await t?.close();
+    await fakes?.close();
+  };
+  try {
+    fakes = options.registryFakes ? await startRegistryFakes() : undefined;
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const lookups = fakes && {
+      ...defaultLookupSettings,
+      cacheTtlMs: 0,
+      baseUrls: { orcid: fakes.url, ror: fakes.url, rnsr: fakes.url, re3data: fakes.url },
+    };
+    t = await createTestApp(
+      dialect,
+      { ...options.server, accounts: { publicUrl: baseUrl, ...options.server?.accounts } },
+      lookups ? { lookups } : {},
+    );
+    await t.app.listen({ host: "127.0.0.1", port });
+    browser = await launchBrowser();
+    const started: Browser = browser;
+    return {
+      baseUrl,
+      browser,
+      t,
+      fakes,
+      open: async (locale = "en-GB") => {
+        const tab = await openPage(started, locale, baseUrl);
+        tabs.push(tab);
+        return tab;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Run a journey's steps; on failure keep a screenshot of each page (in the temporary folder). */
+export async function withScreenshots(
+  pages: Page[],
+  name: string,
+  steps: () => Promise<void>,
+): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    for (const [index, page] of pages.entries())
+      await page
+        .screenshot({ path: join(tmpdir(), `carnet-${name}-${index}.png`), fullPage: true })
+        .catch(() => {});
+    throw error;
+  }
+}
 
 /** The password every browser journey signs up with. */
 export const journeyPassword = "correct horse battery staple";
