@@ -1,13 +1,8 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import {
-  type JourneyServer,
-  journeyPassword as password,
-  signUp,
-  startJourneyServer,
-} from "../support/web-journeys.js";
+import { journeyPassword as password, signUp, useJourneyServer } from "../support/web-journeys.js";
 import { expectAccessible, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -16,17 +11,9 @@ const dialects = testDialects().slice(0, 1);
 describe.runIf(browserAvailable()).each(dialects)(
   "accounts in the web app, in Chromium ($name)",
   (dialect) => {
-    let server: JourneyServer;
     let browser: Browser;
     let baseUrl: string;
-
-    beforeAll(async () => {
-      server = await startJourneyServer(dialect);
-      ({ browser, baseUrl } = server);
-    }, 180_000);
-    afterAll(async () => {
-      await server?.close();
-    });
+    useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));
 
     it("registers, lands signed in, signs out, and signs back in where it was heading", async () => {
       const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
 import { pdfText, squash } from "../support/extract-text.js";
@@ -11,7 +11,7 @@ import {
   type JourneyServer,
   saved,
   signUp,
-  startJourneyServer,
+  useJourneyServer,
   withScreenshots,
 } from "../support/web-journeys.js";
 import { expectAccessible } from "../support/web-page.js";
@@ -26,13 +26,13 @@ async function pickOption(page: Page, text: string | RegExp) {
 
 describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium ($name)", (dialect) => {
   let server: JourneyServer;
-
-  beforeAll(async () => {
-    server = await startJourneyServer(dialect, { registryFakes: true });
-  }, 240_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  useJourneyServer(
+    dialect,
+    (started) => {
+      server = started;
+    },
+    { registryFakes: true },
+  );
 
   const open = (locale?: string) => server.open(locale);
   const journey = withScreenshots;

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fr } from "../../src/i18n/fr.js";
 import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { api, type JourneyServer, signUp, startJourneyServer } from "../support/web-journeys.js";
+import { api, signUp, useJourneyServer } from "../support/web-journeys.js";
 import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -26,17 +26,9 @@ async function createPlan(page: Page, title: string, language = "eng"): Promise<
 const rows = (page: Page) => page.getByTestId("plan-row");
 
 describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chromium ($name)", (dialect) => {
-  let server: JourneyServer;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    server = await startJourneyServer(dialect);
-    ({ browser, baseUrl } = server);
-  }, 180_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));
 
   it("creates a plan with the wizard, finds, sorts, duplicates, bins and restores it", async () => {
     const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);

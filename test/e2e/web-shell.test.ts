@@ -1,24 +1,16 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { type JourneyServer, startJourneyServer } from "../support/web-journeys.js";
+import { useJourneyServer } from "../support/web-journeys.js";
 
 // One dialect is enough for the browser journey: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
 
 describe.runIf(browserAvailable()).each(dialects)("web app shell in Chromium ($name)", (dialect) => {
-  let server: JourneyServer;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    server = await startJourneyServer(dialect);
-    ({ browser, baseUrl } = server);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));
 
   it("renders the React page, shows server health, and switches language for good", async () => {
     const context = await browser.newContext({ locale: "en-GB" });

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
 import {
@@ -7,7 +7,7 @@ import {
   type JourneyServer,
   saved,
   signUp,
-  startJourneyServer,
+  useJourneyServer,
   withScreenshots,
 } from "../support/web-journeys.js";
 import { expectAccessible } from "../support/web-page.js";
@@ -27,12 +27,8 @@ async function shows(page: Page, label: string, expected: string) {
 
 describe.runIf(browserAvailable()).each(dialects)("two authors in the plan editor ($name)", (dialect) => {
   let server: JourneyServer;
-
-  beforeAll(async () => {
-    server = await startJourneyServer(dialect);
-  }, 240_000);
-  afterAll(async () => {
-    await server?.close();
+  useJourneyServer(dialect, (started) => {
+    server = started;
   });
 
   const open = (locale?: string) => server.open(locale);

@@ -1,6 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { defaultLookupSettings } from "../../src/lookups/settings.js";
 import type { ServerOptions } from "../../src/server/build-server.js";
 import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
@@ -82,6 +83,25 @@ export async function startJourneyServer(
     await close();
     throw error;
   }
+}
+
+/**
+ * Inside a `describe` block: start the journey server before the block's tests (handed to
+ * `started`) and close it after them.
+ */
+export function useJourneyServer(
+  dialect: TestDialect,
+  started: (server: JourneyServer) => void,
+  options: JourneyServerOptions = {},
+): void {
+  let server: JourneyServer | undefined;
+  beforeAll(async () => {
+    server = await startJourneyServer(dialect, options);
+    started(server);
+  }, 240_000);
+  afterAll(async () => {
+    await server?.close();
+  });
 }
 
 /** Run a journey's steps; on failure keep a screenshot of each page (in the temporary folder). */
