@@ -4,20 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ChildNode, isTag } from "domhandler";
-import type { FastifyInstance } from "fastify";
 import { parseDocument } from "htmlparser2";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { richTextTags } from "../../src/domain/rich-text-tags.js";
 import { htmlToBlocks } from "../../src/exports/rich-text/html-to-blocks.js";
-import { defaultLookupSettings } from "../../src/lookups/settings.js";
-import { buildServer } from "../../src/server/build-server.js";
-import { type AppContext, createAppContext } from "../../src/services/app-context.js";
 import { answerInputId } from "../../src/web/features/editor/questions/values.js";
-import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
-import { browserAvailable, launchBrowser } from "../support/browser.js";
-import { type TestDatabase, testDialects } from "../support/databases.js";
-import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
+import { browserAvailable } from "../support/browser.js";
+import { testDialects } from "../support/databases.js";
+import { type JourneyServer, startJourneyServer } from "../support/web-journeys.js";
+import { expectAccessible, type TestPage } from "../support/web-page.js";
 
 // The widgets are the same on both dialects; the look-ups only need a database of the first one.
 const dialects = testDialects().slice(0, 1);
@@ -43,12 +39,7 @@ function tagsOf(html: string): Set<string> {
 
 describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium ($name)", (dialect) => {
   let outDir: string;
-  let fakes: RegistryFakes;
-  let database: TestDatabase;
-  let context: AppContext;
-  let app: FastifyInstance;
-  let baseUrl: string;
-  let browser: Browser;
+  let server: JourneyServer;
   let tab: TestPage | undefined;
 
   beforeAll(async () => {
@@ -64,26 +55,10 @@ describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium 
       },
     );
     if (built.status !== 0) throw new Error(`harness build failed:\n${built.stdout}\n${built.stderr}`);
-    fakes = await startRegistryFakes();
-    database = await dialect.create();
-    context = await createAppContext(database.settings, {
-      lookups: {
-        ...defaultLookupSettings,
-        cacheTtlMs: 0,
-        baseUrls: { orcid: fakes.url, ror: fakes.url, rnsr: fakes.url, re3data: fakes.url },
-      },
-    });
-    app = await buildServer(context, { logLevel: "silent", webDistDir: outDir });
-    baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    server = await startJourneyServer(dialect, { registryFakes: true, server: { webDistDir: outDir } });
   }, 180_000);
   afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await app?.close();
-    await context?.close();
-    await database?.drop();
-    await fakes?.close();
+    await server?.close();
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
@@ -92,7 +67,7 @@ describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium 
     JSON.parse((await page.getByTestId("answers").textContent()) ?? "{}") as Record<string, unknown>;
   const open = async (query: string) => {
     await tab?.close();
-    tab = await openPage(browser, "en-GB", baseUrl);
+    tab = await server.open("en-GB");
     // The machine running the suite may be busy: give each step more than the default 15 s.
     tab.page.setDefaultTimeout(45_000);
     tab.page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
@@ -256,7 +231,7 @@ describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium 
           identifiers: expect.arrayContaining([expect.objectContaining({ type: "ror" })]),
         });
       expect(await input(page, "/answers/q.organisation").inputValue()).not.toBe("");
-      expect(fakes.hits.ror).toBeGreaterThan(0);
+      expect(server.fakes?.hits.ror).toBeGreaterThan(0);
     },
     journey,
   );

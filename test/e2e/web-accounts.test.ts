@@ -1,9 +1,8 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { journeyPassword as password, signUp } from "../support/web-journeys.js";
+import { journeyPassword as password, signUp, useJourneyServer } from "../support/web-journeys.js";
 import { expectAccessible, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -12,20 +11,9 @@ const dialects = testDialects().slice(0, 1);
 describe.runIf(browserAvailable()).each(dialects)(
   "accounts in the web app, in Chromium ($name)",
   (dialect) => {
-    let t: TestApp;
     let browser: Browser;
     let baseUrl: string;
-
-    beforeAll(async () => {
-      ensureWebBuilt();
-      t = await createTestApp(dialect);
-      baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
-      browser = await launchBrowser();
-    }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));
 
     it("registers, lands signed in, signs out, and signs back in where it was heading", async () => {
       const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);

@@ -1,11 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fr } from "../../src/i18n/fr.js";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
 import { startMailCatcher } from "../support/mail-catcher.js";
-import { expectAccessible, expectNoEnglish, freePort, openPage } from "../support/web-page.js";
+import { type JourneyServer, startJourneyServer } from "../support/web-journeys.js";
+import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
@@ -15,24 +15,19 @@ const passwordField = (page: Page, name: string) => page.getByRole("textbox", { 
 describe.runIf(browserAvailable()).each(dialects)(
   "French interface and password reset by e-mail ($name)",
   (dialect) => {
-    let t: TestApp;
+    let server: JourneyServer;
     let browser: Browser;
     let baseUrl: string;
     let mail: Awaited<ReturnType<typeof startMailCatcher>>;
 
     beforeAll(async () => {
-      ensureWebBuilt();
       mail = await startMailCatcher();
-      // The reset link is built from the public URL, so the server must know its port in advance.
-      const port = await freePort();
-      baseUrl = `http://127.0.0.1:${port}`;
-      t = await createTestApp(dialect, { accounts: { smtpUrl: mail.url, publicUrl: baseUrl } });
-      await t.app.listen({ host: "127.0.0.1", port });
-      browser = await launchBrowser();
+      // The reset link is built from the server's public URL, which the journey server sets to its own.
+      server = await startJourneyServer(dialect, { server: { accounts: { smtpUrl: mail.url } } });
+      ({ browser, baseUrl } = server);
     }, 180_000);
     afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      await server?.close();
       await mail?.close();
     });
 

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fr } from "../../src/i18n/fr.js";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { api, createPlanFromPage, signUp } from "../support/web-journeys.js";
+import { api, createPlanFromPage, signUp, useJourneyServer } from "../support/web-journeys.js";
 import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
@@ -18,20 +17,9 @@ const createPlan = createPlanFromPage;
 const rows = (page: Page) => page.getByTestId("plan-row");
 
 describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chromium ($name)", (dialect) => {
-  let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp(dialect);
-    baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));
 
   it("creates a plan with the wizard, finds, sorts, duplicates, bins and restores it", async () => {
     const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);

@@ -1,27 +1,16 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
+import { useJourneyServer } from "../support/web-journeys.js";
 
 // One dialect is enough for the browser journey: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
 
 describe.runIf(browserAvailable()).each(dialects)("web app shell in Chromium ($name)", (dialect) => {
-  let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp(dialect);
-    baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));
 
   it("renders the React page, shows server health, and switches language for good", async () => {
     const context = await browser.newContext({ locale: "en-GB" });

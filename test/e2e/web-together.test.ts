@@ -1,15 +1,16 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer } from "../../src/server/build-server.js";
-import { type AppContext, createAppContext } from "../../src/services/app-context.js";
-import { testPasswordCost } from "../support/app.js";
-import { browserAvailable, ensureWebBuilt, launchBrowser } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../support/browser.js";
 import { testDialects } from "../support/databases.js";
-import { api, saved, signUp } from "../support/web-journeys.js";
-import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
+import {
+  api,
+  type JourneyServer,
+  saved,
+  signUp,
+  useJourneyServer,
+  withScreenshots,
+} from "../support/web-journeys.js";
+import { expectAccessible } from "../support/web-page.js";
 
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
@@ -25,48 +26,13 @@ async function shows(page: Page, label: string, expected: string) {
 }
 
 describe.runIf(browserAvailable()).each(dialects)("two authors in the plan editor ($name)", (dialect) => {
-  let browser: Browser;
-  let baseUrl: string;
-  let app: FastifyInstance;
-  let context: AppContext;
-  let drop: () => Promise<void>;
-  const opened: TestPage[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    const database = await dialect.create();
-    drop = database.drop;
-    context = await createAppContext(database.settings);
-    app = await buildServer(context, { logLevel: "silent", accounts: { passwordCost: testPasswordCost } });
-    baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    for (const page of opened) await page.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await context?.close();
-    await drop?.();
+  let server: JourneyServer;
+  useJourneyServer(dialect, (started) => {
+    server = started;
   });
 
-  async function open(locale = "en-GB") {
-    const page = await openPage(browser, locale, baseUrl);
-    opened.push(page);
-    return page;
-  }
-
-  /** Run a journey; on failure keep a screenshot of each page for the report. */
-  async function journey(pages: Page[], name: string, steps: () => Promise<void>) {
-    try {
-      await steps();
-    } catch (error) {
-      for (const [index, page] of pages.entries())
-        await page
-          .screenshot({ path: join(tmpdir(), `carnet-${name}-${index}.png`), fullPage: true })
-          .catch(() => {});
-      throw error;
-    }
-  }
+  const open = (locale?: string) => server.open(locale);
+  const journey = withScreenshots;
 
   it("journey 2: two authors edit one plan — both edits survive, live; a conflict is offered; nothing is lost", async () => {
     const a = await open();

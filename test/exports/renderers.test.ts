@@ -11,7 +11,7 @@ import { renderDocument } from "../../src/exports/render/index.js";
 import { pdfFonts } from "../../src/exports/render/pdf-fonts.js";
 import { closeRenderPool, renderInWorker, writeFileAtomic } from "../../src/exports/render/render-pool.js";
 import { fixtureTemplate, fixtureVocabularies, referencePlan } from "../support/export-plans.js";
-import { hasCommand, libreofficeToPdf, pdfText, squash, zipEntry } from "../support/extract-text.js";
+import { hasCommand, libreofficeToPdfs, pdfText, squash, zipEntry } from "../support/extract-text.js";
 
 const a4: LayoutOptions = { fontSize: 10, marginMm: 20, paper: "a4" };
 let document: ExportDocument;
@@ -31,6 +31,19 @@ if (!haveLibreoffice)
   console.warn(
     "LibreOffice (soffice) is missing (Debian: libreoffice-writer-nogui): the 'opens in LibreOffice' tests are skipped here; CI installs it.",
   );
+
+let opened: Promise<{ docx?: Uint8Array | undefined; odt?: Uint8Array | undefined }> | undefined;
+/** The document's DOCX and ODT renderings as LibreOffice prints them to PDF: one LibreOffice run for both tests. */
+function openedInLibreoffice() {
+  opened ??= (async () => {
+    const [docx, odt] = libreofficeToPdfs([
+      { bytes: await renderDocument(document, "docx", a4), extension: "docx" },
+      { bytes: await renderDocument(document, "odt", a4), extension: "odt" },
+    ]);
+    return { docx, odt };
+  })();
+  return opened;
+}
 
 function pdfInfo(bytes: Uint8Array): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), "carnet-info-"));
@@ -135,12 +148,17 @@ describe("DOCX renderer", () => {
     expect(zipEntry(bytes, "docProps/core.xml")).toContain("<dc:title>DMP du projet");
   });
 
-  it.skipIf(!haveLibreoffice || !havePoppler)("opens in LibreOffice", async () => {
-    const pdf = libreofficeToPdf(await renderDocument(document, "docx", a4), "docx");
-    const text = squash(pdfText(pdf));
-    expect(text).toContain("Renseignements sur le projet");
-    expect(text).toContain("Personne contact (RO1)");
-  });
+  it.skipIf(!haveLibreoffice || !havePoppler)(
+    "opens in LibreOffice",
+    async () => {
+      const pdf = (await openedInLibreoffice()).docx;
+      expect(pdf, "LibreOffice converted the DOCX file").toBeDefined();
+      const text = squash(pdfText(pdf as Uint8Array));
+      expect(text).toContain("Renseignements sur le projet");
+      expect(text).toContain("Personne contact (RO1)");
+    },
+    180_000,
+  );
 });
 
 describe("ODT renderer", () => {
@@ -161,12 +179,17 @@ describe("ODT renderer", () => {
     expect(zipEntry(bytes, "meta.xml")).toContain("<dc:language>fr</dc:language>");
   });
 
-  it.skipIf(!haveLibreoffice || !havePoppler)("opens in LibreOffice", async () => {
-    const pdf = libreofficeToPdf(await renderDocument(document, "odt", a4), "odt");
-    const text = squash(pdfText(pdf));
-    expect(text).toContain("Renseignements sur le projet");
-    expect(text).toMatch(/CC-BY-4\.0 — page 1 \/ \d/);
-  });
+  it.skipIf(!haveLibreoffice || !havePoppler)(
+    "opens in LibreOffice",
+    async () => {
+      const pdf = (await openedInLibreoffice()).odt;
+      expect(pdf, "LibreOffice converted the ODT file").toBeDefined();
+      const text = squash(pdfText(pdf as Uint8Array));
+      expect(text).toContain("Renseignements sur le projet");
+      expect(text).toMatch(/CC-BY-4\.0 — page 1 \/ \d/);
+    },
+    180_000,
+  );
 });
 
 describe("rendering off the event loop", () => {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppContext, createAppContext } from "../../src/services/app-context.js";
+import { describe, expect, it } from "vitest";
+import type { AppContext } from "../../src/services/app-context.js";
 import type { LiveEvent } from "../../src/services/live.js";
-import { createPlanService, type PlanService } from "../../src/services/plans.js";
-import { testTemplate, testVocabularies } from "../factories/content.js";
-import { type TestDatabase, testDialects } from "../support/databases.js";
+import type { PlanService } from "../../src/services/plans.js";
+import { testDialects } from "../support/databases.js";
+import { usePlanService } from "../support/plan-service.js";
 
-const content = {
-  templates: new Map([[testTemplate().id, testTemplate()]]),
-  vocabularies: testVocabularies(),
-};
 const ada = { id: "ada" };
 
 /** Join the plan's live topic and collect what arrives. */
@@ -32,18 +28,10 @@ async function listen(context: AppContext, planId: string) {
 const edits = (events: LiveEvent[]) => events.filter((e) => e.type === "edit");
 
 describe.each(testDialects())("plan service announcements on $name", (dialect) => {
-  let testDb: TestDatabase;
   let context: AppContext;
   let plans: PlanService;
-
-  beforeAll(async () => {
-    testDb = await dialect.create();
-    context = await createAppContext(testDb.settings);
-    plans = createPlanService(context, content);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await testDb?.drop();
+  usePlanService(dialect, (opened) => {
+    ({ context, plans } = opened);
   });
 
   it("announces every stored revision (edits and reverts) with its author and ops, and nothing refused", async () => {

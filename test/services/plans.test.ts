@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { computeCompleteness } from "../../src/domain/completeness.js";
 import { validatePlan } from "../../src/domain/validate-plan.js";
-import { type AppContext, createAppContext } from "../../src/services/app-context.js";
+import type { AppContext } from "../../src/services/app-context.js";
 import { loadBuiltinContent } from "../../src/services/builtin-content.js";
 import { createPlanService, type PlanService } from "../../src/services/plans.js";
 import { AppError } from "../../src/shared/app-error.js";
-import { testTemplate, testVocabularies } from "../factories/content.js";
-import { type TestDatabase, testDialects } from "../support/databases.js";
+import { testTemplate } from "../factories/content.js";
+import { testDialects } from "../support/databases.js";
+import { testContent, usePlanService } from "../support/plan-service.js";
 
-const content = {
-  templates: new Map([[testTemplate().id, testTemplate()]]),
-  vocabularies: testVocabularies(),
-};
+const content = testContent;
 const ada = { id: "ada" };
 const alan = { id: "alan" };
 
@@ -25,18 +23,10 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe.each(testDialects())("plan service on $name", (dialect) => {
-  let testDb: TestDatabase;
   let context: AppContext;
   let plans: PlanService;
-
-  beforeAll(async () => {
-    testDb = await dialect.create();
-    context = await createAppContext(testDb.settings);
-    plans = createPlanService(context, content);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await testDb?.drop();
+  usePlanService(dialect, (opened) => {
+    ({ context, plans } = opened);
   });
 
   it("creates a valid plan from a template, gets and lists it for its owner only", async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { buildServer, type ServerOptions } from "../../src/server/build-server.js";
-import { type AppContext, createAppContext } from "../../src/services/app-context.js";
+import { type AppContext, type AppContextOptions, createAppContext } from "../../src/services/app-context.js";
 import type { TestDialect } from "./databases.js";
 
 /** A Carnet app on a fresh database of `dialect`, for in-process HTTP tests (`app.inject`). */
@@ -17,9 +17,13 @@ export interface TestApp {
 export const testPasswordCost = { N: 2 ** 12, r: 8, p: 1 };
 
 /** Build the app on a new database; `close()` stops it and drops the database. */
-export async function createTestApp(dialect: TestDialect, options: ServerOptions = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: TestDialect,
+  options: ServerOptions = {},
+  contextOptions: AppContextOptions = {},
+): Promise<TestApp> {
   const database = await dialect.create();
-  const context = await createAppContext(database.settings);
+  const context = await createAppContext(database.settings, contextOptions);
   const app = await buildServer(context, {
     logLevel: "silent",
     ...options,

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ChildNode, type Element, isTag, isText } from "domhandler";
@@ -147,12 +147,21 @@ export function zipEntry(bytes: Uint8Array, entry: string): string {
   return strFromU8(data);
 }
 
-/** Converts a DOCX/ODT file to PDF with LibreOffice headless; returns the PDF bytes. */
-export function libreofficeToPdf(bytes: Uint8Array, extension: string): Uint8Array {
+/**
+ * Converts DOCX/ODT files to PDF in one LibreOffice headless run (starting LibreOffice on a fresh
+ * profile costs far more than a conversion); returns each file's PDF, in order, or undefined for a
+ * file LibreOffice could not convert.
+ */
+export function libreofficeToPdfs(
+  files: { bytes: Uint8Array; extension: string }[],
+): (Uint8Array | undefined)[] {
   const dir = mkdtempSync(join(tmpdir(), "carnet-lo-"));
   try {
-    const input = join(dir, `in.${extension}`);
-    writeFileSync(input, bytes);
+    const inputs = files.map(({ bytes, extension }, index) => {
+      const input = join(dir, `in${index}.${extension}`);
+      writeFileSync(input, bytes);
+      return input;
+    });
     execFileSync(
       "soffice",
       [
@@ -162,11 +171,14 @@ export function libreofficeToPdf(bytes: Uint8Array, extension: string): Uint8Arr
         "pdf",
         "--outdir",
         dir,
-        input,
+        ...inputs,
       ],
-      { stdio: "pipe", timeout: 120_000 },
+      { stdio: "pipe", timeout: 180_000 },
     );
-    return readFileSync(join(dir, "in.pdf"));
+    return files.map((_, index) => {
+      const output = join(dir, `in${index}.pdf`);
+      return existsSync(output) ? readFileSync(output) : undefined;
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

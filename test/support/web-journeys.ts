@@ -1,12 +1,143 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
+import { defaultLookupSettings } from "../../src/lookups/settings.js";
+import type { ServerOptions } from "../../src/server/build-server.js";
+import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
 import { createTestApp, type TestApp } from "./app.js";
 import { ensureWebBuilt, launchBrowser } from "./browser.js";
 import type { TestDialect } from "./databases.js";
 import { startMailCatcher } from "./mail-catcher.js";
-import { freePort } from "./web-page.js";
+import { freePort, openPage, type TestPage } from "./web-page.js";
 
 type MailCatcher = Awaited<ReturnType<typeof startMailCatcher>>;
+
+/** What a browser journey file runs against: one server on a fresh database, one Chromium. */
+export interface JourneyServer {
+  /** The server's URL; known before it listens, so that links in e-mails point at it. */
+  baseUrl: string;
+  browser: Browser;
+  t: TestApp;
+  /** The local registry stand-ins the look-ups call, when asked for. */
+  fakes: RegistryFakes | undefined;
+  /** The SMTP catcher the server's e-mails go to, when asked for. */
+  mail: MailCatcher | undefined;
+  /** A fresh tab in its own browser context; any left open are closed with the server. */
+  open(locale?: string): Promise<TestPage>;
+  /** Close the tabs, the browser, the server and the registry fakes; drop the database. */
+  close(): Promise<void>;
+}
+
+export interface JourneyServerOptions {
+  /** Server options (mail, web app folder…); accounts use the cheap test password cost. */
+  server?: ServerOptions;
+  /** Point the ORCID, ROR, RNSR and re3data look-ups at local fakes (uncached). */
+  registryFakes?: boolean;
+  /** Send e-mails to an SMTP catcher (links in them point at this server). */
+  mail?: boolean;
+}
+
+/**
+ * Start what a journey file needs, once per file (`beforeAll`): the built web app (unless the
+ * server is given its own `webDistDir`), a server listening on 127.0.0.1, and one Chromium.
+ */
+export async function startJourneyServer(
+  dialect: TestDialect,
+  options: JourneyServerOptions = {},
+): Promise<JourneyServer> {
+  if (!options.server?.webDistDir) ensureWebBuilt();
+  const tabs: TestPage[] = [];
+  let fakes: RegistryFakes | undefined;
+  let mail: MailCatcher | undefined;
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    for (const tab of tabs) await tab.close().catch(() => {});
+    await browser?.close();
+    await t?.close();
+    await fakes?.close();
+    await mail?.close();
+  };
+  try {
+    fakes = options.registryFakes ? await startRegistryFakes() : undefined;
+    mail = options.mail ? await startMailCatcher() : undefined;
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const lookups = fakes && {
+      ...defaultLookupSettings,
+      cacheTtlMs: 0,
+      baseUrls: { orcid: fakes.url, ror: fakes.url, rnsr: fakes.url, re3data: fakes.url },
+    };
+    t = await createTestApp(
+      dialect,
+      {
+        ...options.server,
+        accounts: {
+          publicUrl: baseUrl,
+          ...(mail ? { smtpUrl: mail.url } : {}),
+          ...options.server?.accounts,
+        },
+      },
+      lookups ? { lookups } : {},
+    );
+    await t.app.listen({ host: "127.0.0.1", port });
+    browser = await launchBrowser();
+    const started: Browser = browser;
+    return {
+      baseUrl,
+      browser,
+      t,
+      fakes,
+      mail,
+      open: async (locale = "en-GB") => {
+        const tab = await openPage(started, locale, baseUrl);
+        tabs.push(tab);
+        return tab;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Inside a `describe` block: start the journey server before the block's tests (handed to
+ * `started`) and close it after them.
+ */
+export function useJourneyServer(
+  dialect: TestDialect,
+  started: (server: JourneyServer) => void,
+  options: JourneyServerOptions = {},
+): void {
+  let server: JourneyServer | undefined;
+  beforeAll(async () => {
+    server = await startJourneyServer(dialect, options);
+    started(server);
+  }, 300_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+}
+
+/** Run a journey's steps; on failure keep a screenshot of each page (in the temporary folder). */
+export async function withScreenshots(
+  pages: Page[],
+  name: string,
+  steps: () => Promise<void>,
+): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    for (const [index, page] of pages.entries())
+      await page
+        .screenshot({ path: join(tmpdir(), `carnet-${name}-${index}.png`), fullPage: true })
+        .catch(() => {});
+    throw error;
+  }
+}
 
 /** The password every browser journey signs up with. */
 export const journeyPassword = "correct horse battery staple";
@@ -51,44 +182,16 @@ export async function saved(page: Page): Promise<void> {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 20_000 });
 }
 
-/** A Carnet server on a fresh database and a Chromium, shared by the journeys of one suite. */
-export interface JourneyServer {
-  t: TestApp;
-  browser: Browser;
-  baseUrl: string;
-  /** The SMTP catcher e-mails go to (with `mail: true`). */
-  mail: MailCatcher;
-}
-
 /**
- * Start a server on a fresh `dialect` database and launch Chromium before the suite's tests, and stop
- * both after them. With `mail`, e-mails go to a catcher and links in them point at this server.
+ * Inside a `describe` block: the journey server of its tests, as an object whose fields are filled
+ * in before they run (`useJourneyServer` with the server kept). With `mail`, `server.mail` is set.
  */
-export function journeyServer(dialect: TestDialect, options: { mail?: boolean } = {}): JourneyServer {
-  const server = {} as JourneyServer;
-  beforeAll(async () => {
-    ensureWebBuilt();
-    if (options.mail) {
-      server.mail = await startMailCatcher();
-      // Links in e-mails are built from the public URL, so the server must know its port in advance.
-      const port = await freePort();
-      server.baseUrl = `http://127.0.0.1:${port}`;
-      server.t = await createTestApp(dialect, {
-        accounts: { smtpUrl: server.mail.url, publicUrl: server.baseUrl },
-      });
-      await server.t.app.listen({ host: "127.0.0.1", port });
-    } else {
-      server.t = await createTestApp(dialect);
-      server.baseUrl = await server.t.app.listen({ host: "127.0.0.1", port: 0 });
-    }
-    server.browser = await launchBrowser();
-    // The web build runs first; on a loaded machine it can take minutes.
-  }, 300_000);
-  afterAll(async () => {
-    await server.browser?.close();
-    await server.t?.close();
-    await server.mail?.close();
-  });
+export function journeyServer(
+  dialect: TestDialect,
+  options: JourneyServerOptions = {},
+): JourneyServer & { mail: MailCatcher } {
+  const server = {} as JourneyServer & { mail: MailCatcher };
+  useJourneyServer(dialect, (started) => Object.assign(server, started), options);
   return server;
 }
 
