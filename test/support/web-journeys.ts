@@ -184,14 +184,19 @@ export async function saved(page: Page): Promise<void> {
 
 /**
  * Inside a `describe` block: the journey server of its tests, as an object whose fields are filled
- * in before they run (`useJourneyServer` with the server kept). With `mail`, `server.mail` is set.
+ * in before they run (closed after them). With `mail`, `server.mail` is set.
  */
 export function journeyServer(
   dialect: TestDialect,
   options: JourneyServerOptions = {},
 ): JourneyServer & { mail: MailCatcher } {
   const server = {} as JourneyServer & { mail: MailCatcher };
-  useJourneyServer(dialect, (started) => Object.assign(server, started), options);
+  beforeAll(async () => {
+    Object.assign(server, await startJourneyServer(dialect, options));
+  }, 300_000);
+  afterAll(async () => {
+    await server.close?.();
+  });
   return server;
 }
 
