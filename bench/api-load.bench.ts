@@ -127,17 +127,32 @@ interface Row {
   "non-2xx": number | string;
   errors: number | string;
   "server CPU µs/req": number | string;
+  "kernel %": number | string;
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; undefined where there is none. */
-function cpuMsOf(pid: number | undefined): number | undefined {
+/** CPU time (user and system, ms) a process has used so far, from /proc; undefined where there is none. */
+function cpuMsOf(pid: number | undefined): { user: number; system: number } | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
     // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
   } catch {
     return undefined;
   }
+}
+
+function serverCpu(
+  before: ReturnType<typeof cpuMsOf>,
+  after: ReturnType<typeof cpuMsOf>,
+  requests: number,
+): Pick<Row, "server CPU µs/req" | "kernel %"> {
+  if (!before || !after || requests === 0) return { "server CPU µs/req": "-", "kernel %": "-" };
+  const user = after.user - before.user;
+  const system = after.system - before.system;
+  return {
+    "server CPU µs/req": Math.round(((user + system) * 1000) / requests),
+    "kernel %": user + system === 0 ? "-" : Math.round((100 * system) / (user + system)),
+  };
 }
 
 async function load(
@@ -158,11 +173,9 @@ async function load(
     "p99 ms": result.latency.p99,
     "non-2xx": result.non2xx,
     errors: result.errors + result.timeouts,
-    // The server's own CPU time per request: unlike req/s, barely moved by other work on the machine.
-    "server CPU µs/req":
-      cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
-        ? "-"
-        : Math.round(((cpuAfter - cpuBefore) * 1000) / result.requests.total),
+    // The server's own CPU time per request: unlike req/s, barely moved by other work on the machine
+    // (the share spent in the kernel: sockets, file writes).
+    ...serverCpu(cpuBefore, cpuAfter, result.requests.total),
     rps,
     p99: result.latency.p99,
   };
@@ -276,6 +289,7 @@ for (const dialect of testDialects()) {
           "non-2xx": "-",
           errors: "-",
           "server CPU µs/req": "-",
+          "kernel %": "-",
         });
       }
     }
