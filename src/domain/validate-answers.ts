@@ -55,7 +55,10 @@ export function hasAnswerShape(kind: Field["kind"], value: unknown): boolean {
 }
 
 // Templates are immutable once loaded: their question index is built once per template object.
-const questionIndexes = new WeakMap<Template, ReadonlyMap<string, { section: Section; question: Question }>>();
+const questionIndexes = new WeakMap<
+  Template,
+  ReadonlyMap<string, { section: Section; question: Question }>
+>();
 
 /** Questions of a template by id, with their section. */
 export function indexQuestions(
