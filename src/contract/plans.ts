@@ -100,6 +100,13 @@ export const addMemberBodySchema = z.object({
 export const changeRoleBodySchema = z.object({ role: grantableRoleSchema });
 export const transferBodySchema = z.object({ userId: z.string().min(1).max(100) });
 export const visibilityBodySchema = z.object({ visibility: planVisibilitySchema });
+export const acceptInvitationBodySchema = z.object({
+  token: z.string().min(1).max(200).describe("The `invitation` parameter of the invitation e-mail's link"),
+});
+export const acceptedInvitationSchema = z.object({
+  planId: z.string(),
+  role: z.enum(["co_owner", "editor", "commenter", "reader"]),
+});
 
 export const describedChangeSchema = z
   .object({

@@ -54,13 +54,11 @@ async function insertUser(deps: AccountDeps, input: NewUser): Promise<UserRow> {
     created_at: now,
     updated_at: now,
   };
-  // The account and the memberships of its pending plan invitations land together, or not at all.
-  const inserted = await inTransaction(deps.db, async (tx) => {
-    if (!(await createUsersRepository(tx).insert(row))) return false;
-    await createPlanMembersRepository(tx).acceptInvitations(row.id, row.email_key, now);
-    return true;
-  });
-  if (!inserted) throw new AppError("email_taken", "E-mail already registered");
+  // Pending plan invitations of this address are not joined here: registering an address does not
+  // prove its mail is read; the invitation's link does (plan-sharing.ts, acceptInvitation).
+  if (!(await createUsersRepository(deps.db).insert(row))) {
+    throw new AppError("email_taken", "E-mail already registered");
+  }
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  acceptInvitationBodySchema,
   addMemberBodySchema,
   changeRoleBodySchema,
   type PlanInvitation,
@@ -10,6 +11,7 @@ import {
 } from "../contract/plans.js";
 import { translate } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
+import { inTransaction } from "../storage/database.js";
 import {
   createPlanMembersRepository,
   type PlanInvitationRow,
@@ -25,7 +27,11 @@ import type { PlanVisibility } from "./plan-access.js";
 import type { PlanAuthoriser } from "./plan-authorisation.js";
 import { createEditAnnouncer } from "./plan-live.js";
 import type { PlanService } from "./plans.js";
+import { hashSecret, newSecret } from "./secrets.js";
 import { validateInput } from "./validate-input.js";
+
+/** Prefix of invitation tokens (recognisable if leaked). */
+const invitationTokenPrefix = "carnet_inv_";
 
 /** Where invitation e-mails go and what they link to. */
 export interface SharingMail {
@@ -80,12 +86,14 @@ export function createPlanSharing(
 
   /**
    * The link of an invitation e-mail: sign-up with the address filled in, then on to the plan
-   * (the web app honours `email` and `next`, and offers sign-in on the same page).
+   * (the web app honours `email`, `invitation` and `next`, and offers sign-in on the same page).
+   * `secret` is the invitation's token: whoever signs in with the invited address and presents it
+   * joins the plan (POST /api/v1/invitations/accept).
    */
-  const invitationLink = (invitation: PlanInvitationRow) =>
-    `${mail.publicUrl}/sign-up?${new URLSearchParams({ email: invitation.email, next: `/plans/${invitation.plan_id}` })}`;
+  const invitationLink = (invitation: PlanInvitationRow, secret: string) =>
+    `${mail.publicUrl}/sign-up?${new URLSearchParams({ email: invitation.email, invitation: secret, next: `/plans/${invitation.plan_id}` })}`;
 
-  const sendInvitation = (actor: Actor, title: string, invitation: PlanInvitationRow) => {
+  const sendInvitation = (actor: Actor, title: string, invitation: PlanInvitationRow, secret: string) => {
     const lang = actor.account.preferredLanguage;
     const params = {
       inviter: actor.account.displayName,
@@ -93,7 +101,7 @@ export function createPlanSharing(
       title,
       role: translate(lang, `sharing.role.${invitation.role}`),
       email: invitation.email,
-      link: invitationLink(invitation),
+      link: invitationLink(invitation, secret),
     };
     // In the background, as the reset e-mail: a slow SMTP server does not hold the answer.
     mail.mailer
@@ -155,6 +163,7 @@ export function createPlanSharing(
         if (!member) throw memberNotFound(planId, account.id);
         return { member: toMember(member) };
       }
+      const secret = newSecret(invitationTokenPrefix);
       const invitation: PlanInvitationRow = {
         id: randomUUID(),
         plan_id: planId,
@@ -163,6 +172,7 @@ export function createPlanSharing(
         role: valid.role,
         invited_by: me.account.id,
         created_at: now,
+        token_hash: hashSecret(secret),
       };
       if (!(await members.addInvitation(invitation))) {
         const pending = await members.findInvitation(planId, key);
@@ -171,8 +181,35 @@ export function createPlanSharing(
           details: pending ? { invitation: toInvitation(pending) } : undefined,
         });
       }
-      sendInvitation(me, plan.plan.details.title, invitation);
+      sendInvitation(me, plan.plan.details.title, invitation, secret);
       return { invitation: toInvitation(invitation) };
+    },
+
+    /**
+     * Accept an invitation with the token of its link, signed in with the invited address (the link
+     * proves the mail was read; the account, that it is theirs): the caller becomes a member with
+     * the invitation's role (a member already keeps theirs) and the invitation is used up.
+     */
+    async acceptInvitation(
+      actor: Actor | undefined,
+      input: { token: string },
+    ): Promise<{ planId: string; role: PlanInvitationRow["role"] }> {
+      const me = requireWriter(actor);
+      const { token } = validateInput(acceptInvitationBodySchema, input);
+      const invalid = () => new AppError("invitation_invalid", "No such pending invitation");
+      const invitation = await members.findInvitationByToken(hashSecret(token));
+      if (!invitation) throw invalid();
+      if (invitation.email_key !== emailKey(me.account.email)) {
+        throw new AppError("invitation_other_address", "The invitation is for another address", {
+          params: { email: invitation.email },
+        });
+      }
+      const accepted = await inTransaction(db, (tx) =>
+        createPlanMembersRepository(tx).acceptInvitation(invitation, me.account.id, new Date().toISOString()),
+      );
+      if (!accepted) throw invalid();
+      await announce.accessChanged(invitation.plan_id);
+      return { planId: invitation.plan_id, role: invitation.role };
     },
 
     /** Change a member's role (not the owner's; co-owners are the owner's to make or unmake). */

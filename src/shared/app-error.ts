@@ -21,6 +21,8 @@ export const errorCodes = {
   already_member: 409,
   already_invited: 409,
   owner_role_fixed: 409,
+  invitation_invalid: 404,
+  invitation_other_address: 403,
   reset_token_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -134,32 +134,37 @@ export function createPlanMembersRepository(db: Db | Tx) {
       return Number(result.numDeletedRows) === 1;
     },
 
-    /**
-     * Turn the pending invitations of `emailKey` into memberships of `userId` (call it inside the
-     * transaction that creates the account). Returns the plans joined.
-     */
-    async acceptInvitations(userId: string, emailKey: string, at: string): Promise<string[]> {
-      const pending = await db
+    /** The pending invitation whose link secret hashes to `tokenHash`. */
+    async findInvitationByToken(tokenHash: string): Promise<PlanInvitationRow | undefined> {
+      return db
         .selectFrom("plan_invitations")
         .selectAll()
-        .where("email_key", "=", emailKey)
+        .where("token_hash", "=", tokenHash)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Turn an invitation into a membership of `userId` (a member already keeps their role) and
+     * withdraw it; false when it was no longer pending (accepted or withdrawn meanwhile).
+     */
+    async acceptInvitation(invitation: PlanInvitationRow, userId: string, at: string): Promise<boolean> {
+      const removed = await db
+        .deleteFrom("plan_invitations")
+        .where("id", "=", invitation.id)
+        .executeTakeFirst();
+      if (Number(removed.numDeletedRows) !== 1) return false;
+      await db
+        .insertInto("plan_members")
+        .values({
+          plan_id: invitation.plan_id,
+          user_id: userId,
+          role: invitation.role,
+          added_at: at,
+          added_by: invitation.invited_by,
+        })
+        .onConflict((oc) => oc.columns(["plan_id", "user_id"]).doNothing())
         .execute();
-      for (const invitation of pending) {
-        await db
-          .insertInto("plan_members")
-          .values({
-            plan_id: invitation.plan_id,
-            user_id: userId,
-            role: invitation.role,
-            added_at: at,
-            added_by: invitation.invited_by,
-          })
-          .onConflict((oc) => oc.columns(["plan_id", "user_id"]).doNothing())
-          .execute();
-      }
-      if (pending.length > 0)
-        await db.deleteFrom("plan_invitations").where("email_key", "=", emailKey).execute();
-      return pending.map((i) => i.plan_id);
+      return true;
     },
   };
 }

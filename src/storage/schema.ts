@@ -113,6 +113,8 @@ export interface PlanInvitationsTable {
   role: Exclude<PlanMemberRole, "owner">;
   invited_by: string;
   created_at: string;
+  /** Hash of the secret in the invitation's link (null for invitations made before links had one). */
+  token_hash: string | null;
 }
 
 /** One accepted batch of edits: the revision it produced, its ops and their inverse (JSON text). */

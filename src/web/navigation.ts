@@ -5,14 +5,26 @@ export function nextPath(search: string): string {
 }
 
 /**
- * An invitation link (`/sign-up?email=…&next=/plans/{id}`, see the invitation e-mail): the address
- * it was sent to and the plan it leads to; null for an ordinary visit.
+ * An invitation link (`/sign-up?email=…&invitation=…&next=/plans/{id}`, see the invitation e-mail):
+ * the address it was sent to, the plan it leads to and its token (which joins the plan once the
+ * invitee is signed in with that address); null for an ordinary visit.
  */
-export function invitationFrom(search: string): { email: string; next: string } | null {
+export function invitationFrom(search: string): { email: string; next: string; token: string } | null {
   const params = new URLSearchParams(search);
   const email = params.get("email")?.trim() ?? "";
+  const token = params.get("invitation")?.trim() ?? "";
   const next = nextPath(search);
-  return email && next.startsWith("/plans/") ? { email, next } : null;
+  return email && token && next.startsWith("/plans/") ? { email, next, token } : null;
+}
+
+/**
+ * Where to go once signed in (or already signed in) from a page reached with `search`: through the
+ * acceptance of the invitation when it is an invitation link, else to `?next=`.
+ */
+export function afterSignIn(search: string): string {
+  const invitation = invitationFrom(search);
+  if (!invitation) return nextPath(search);
+  return `/invitations/accept?${new URLSearchParams({ token: invitation.token, next: invitation.next })}`;
 }
 
 /** The e-mail address a sign-up or sign-in link fills in (`?email=`), else empty. */

@@ -3,7 +3,7 @@ import { lazy, type ReactNode } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { useLanguage } from "./language.js";
 import { AppLayout } from "./layout/app-layout.js";
-import { nextPath } from "./navigation.js";
+import { afterSignIn } from "./navigation.js";
 import { useSession } from "./session.js";
 import { PageLoader, PageTitle } from "./ui/page.js";
 
@@ -16,6 +16,9 @@ const SignInPage = lazy(() =>
 );
 const SignUpPage = lazy(() =>
   import("./features/auth/sign-up-page.js").then((m) => ({ default: m.SignUpPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import("./features/auth/accept-invitation-page.js").then((m) => ({ default: m.AcceptInvitationPage })),
 );
 const ForgotPasswordPage = lazy(() =>
   import("./features/auth/forgot-password-page.js").then((m) => ({ default: m.ForgotPasswordPage })),
@@ -73,7 +76,7 @@ function GuestOnly({ children }: { children: ReactNode }) {
   const { account, loading } = useSession();
   const location = useLocation();
   if (loading) return <PageLoader />;
-  if (account) return <Navigate to={nextPath(location.search)} replace />;
+  if (account) return <Navigate to={afterSignIn(location.search)} replace />;
   return children;
 }
 
@@ -115,6 +118,14 @@ export function createRouter() {
             <GuestOnly>
               <SignUpPage />
             </GuestOnly>
+          ),
+        },
+        {
+          path: "invitations/accept",
+          element: (
+            <RequireAccount>
+              <AcceptInvitationPage />
+            </RequireAccount>
           ),
         },
         { path: "forgot-password", element: <ForgotPasswordPage /> },

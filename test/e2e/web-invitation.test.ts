@@ -26,6 +26,16 @@ describe.runIf(browserAvailable()).each(dialects)("invitation link, in Chromium 
     const link = new RegExp(`${baseUrl.replace(/[.]/g, "\\.")}/sign-up\\?\\S+`).exec(message.text)?.[0];
     expect(link).toBeDefined();
 
+    // Signed in with another address, the link does not join the plan: it says whom it was for.
+    await owner.page.goto(link ?? "");
+    await owner.page
+      .getByRole("heading", { level: 1, name: "The invitation could not be accepted" })
+      .waitFor();
+    await owner.page
+      .getByText("This invitation was sent to newcomer@example.org", { exact: false })
+      .waitFor();
+    await expectAccessible(owner.page, "an invitation for another address");
+
     const { page, errors, close } = await openPage(browser, "en-GB", baseUrl);
     await page.goto(link ?? "");
     await page.getByRole("heading", { level: 1, name: "Create your account" }).waitFor();

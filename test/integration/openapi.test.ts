@@ -69,6 +69,7 @@ describe("OpenAPI document", () => {
         "PATCH /api/v1/plans/{id}/members/{userId}",
         "DELETE /api/v1/plans/{id}/members/{userId}",
         "DELETE /api/v1/plans/{id}/invitations/{invitationId}",
+        "POST /api/v1/invitations/accept",
         "POST /api/v1/plans/{id}/transfer",
         "PUT /api/v1/plans/{id}/visibility",
         "GET /api/v1/plans/{id}/history",

@@ -89,7 +89,7 @@ describe.each(testDialects())("plan sharing over HTTP on $name", (dialect) => {
     expect(shared.json().plans.map((p: { id: string }) => p.id)).toEqual([plan.id]);
   });
 
-  it("invites an address without an account by e-mail, in the inviter's language; signing up joins the plan", async () => {
+  it("invites an address without an account by e-mail, in the inviter's language; its link joins the plan", async () => {
     const owner = await user({ preferredLanguage: "fr", displayName: "Olga" });
     const plan = await create(owner, "Plan « Rêve »");
     const email = uniqueEmail("invitee");
@@ -102,9 +102,19 @@ describe.each(testDialects())("plan sharing over HTTP on $name", (dialect) => {
     expect(mail.text).toContain("Olga");
     expect(mail.text).toContain("Plan « Rêve »");
     expect(mail.text).toContain("commentateur·rice");
-    // Sign-up with the address filled in, then on to the plan.
-    const link = /https:\/\/carnet\.example\.org\/sign-up\?\S+/.exec(mail.text)?.[0] ?? "";
-    expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ email, next: `/plans/${plan.id}` });
+    // Sign-up with the address filled in and the invitation's token, then on to the plan.
+    const linkOf = (text: string) =>
+      Object.fromEntries(
+        new URL(/https:\/\/carnet\.example\.org\/sign-up\?\S+/.exec(text)?.[0] ?? "").searchParams,
+      );
+    const link = linkOf(mail.text);
+    expect(link).toEqual({
+      email,
+      invitation: expect.stringMatching(/^carnet_inv_[\w-]{43}$/),
+      next: `/plans/${plan.id}`,
+    });
+    const accept = (session: TestSession | undefined, token: string) =>
+      call(session, "POST", "/api/v1/invitations/accept", { token });
 
     const again = await share(owner, plan.id, email.toUpperCase(), "reader");
     expect(again.statusCode).toBe(409);
@@ -112,15 +122,30 @@ describe.each(testDialects())("plan sharing over HTTP on $name", (dialect) => {
     const pending = await call(owner, "GET", `/api/v1/plans/${plan.id}/members`);
     expect(pending.json().invitations).toEqual([expect.objectContaining({ email, role: "commenter" })]);
 
+    // Registering the invited address proves nothing about its mailbox: the link's token does.
     const invitee = await registerUser(t.app, email.toUpperCase());
+    expect((await call(invitee, "GET", `/api/v1/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await accept(undefined, link.invitation as string)).statusCode).toBe(401);
+    const stranger = await user();
+    const elsewhere = await accept(stranger, link.invitation as string);
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().error.code).toBe("invitation_other_address");
+    expect(elsewhere.json().error.message).toContain(email);
+    const bogus = await accept(invitee, "carnet_inv_not-a-real-token");
+    expect(bogus.statusCode).toBe(404);
+    expect(bogus.json().error.code).toBe("invitation_invalid");
+    const accepted = await accept(invitee, link.invitation as string);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toEqual({ planId: plan.id, role: "commenter" });
     expect(await roleOf(invitee, plan.id)).toBe("commenter");
+    expect((await accept(invitee, link.invitation as string)).json().error.code).toBe("invitation_invalid");
     const after = (await call(owner, "GET", `/api/v1/plans/${plan.id}/members`)).json();
     expect(after.invitations).toEqual([]);
     expect(after.members.map((m: { userId: string }) => m.userId)).toContain(invitee.accountId);
 
     const other = uniqueEmail("withdrawn");
     const second = (await share(owner, plan.id, other, "reader")).json().invitation;
-    await catcher.waitFor(other);
+    const withdrawnLink = linkOf((await catcher.waitFor(other)).text);
     const cancelled = await call(owner, "DELETE", `/api/v1/plans/${plan.id}/invitations/${second.id}`);
     expect(cancelled.statusCode).toBe(204);
     expect(
@@ -128,6 +153,7 @@ describe.each(testDialects())("plan sharing over HTTP on $name", (dialect) => {
     ).toBe(404);
     const late = await registerUser(t.app, other);
     expect((await call(late, "GET", `/api/v1/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await accept(late, withdrawnLink.invitation as string)).statusCode).toBe(404);
   });
 
   it("keeps co-owners the owner's business and the owner fixed; members may leave", async () => {

@@ -148,6 +148,7 @@ export const matrixRows: MatrixRow[] = [
         id,
         plan_id: fixture.id,
         email,
+        token_hash: null,
         email_key: email,
         role: "reader",
         invited_by: "matrix",

@@ -1,21 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/web/api/client.js";
 import { importFailure } from "../../src/web/api/exports.js";
-import { emailFrom, invitationFrom } from "../../src/web/navigation.js";
+import { afterSignIn, emailFrom, invitationFrom } from "../../src/web/navigation.js";
 
 describe("invitation links", () => {
-  it("reads the address and the plan of an invitation link", () => {
-    const search = `?${new URLSearchParams({ email: "nora+dmp@example.org", next: "/plans/abc" })}`;
-    expect(invitationFrom(search)).toEqual({ email: "nora+dmp@example.org", next: "/plans/abc" });
+  const link = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
+
+  it("reads the address, the plan and the token of an invitation link", () => {
+    const search = link({ email: "nora+dmp@example.org", invitation: "carnet_inv_t0k", next: "/plans/abc" });
+    expect(invitationFrom(search)).toEqual({
+      email: "nora+dmp@example.org",
+      next: "/plans/abc",
+      token: "carnet_inv_t0k",
+    });
     expect(emailFrom(search)).toBe("nora+dmp@example.org");
+    // Once signed in, the way to the plan goes through accepting the invitation.
+    expect(afterSignIn(search)).toBe("/invitations/accept?token=carnet_inv_t0k&next=%2Fplans%2Fabc");
   });
 
-  it("is no invitation without an address, or when it leads elsewhere or off the site", () => {
-    expect(invitationFrom("?next=/plans/abc")).toBeNull();
-    expect(invitationFrom("?email=a@b.org")).toBeNull();
-    expect(invitationFrom("?email=a@b.org&next=/account")).toBeNull();
-    expect(invitationFrom("?email=a@b.org&next=//evil.example/plans/x")).toBeNull();
+  it("is no invitation without an address or a token, or when it leads elsewhere or off the site", () => {
+    expect(invitationFrom(link({ invitation: "t", next: "/plans/abc" }))).toBeNull();
+    expect(invitationFrom(link({ email: "a@b.org", next: "/plans/abc" }))).toBeNull();
+    expect(invitationFrom(link({ email: "a@b.org", invitation: "t" }))).toBeNull();
+    expect(invitationFrom(link({ email: "a@b.org", invitation: "t", next: "/account" }))).toBeNull();
+    expect(
+      invitationFrom(link({ email: "a@b.org", invitation: "t", next: "//evil.example/plans/x" })),
+    ).toBeNull();
     expect(emailFrom("")).toBe("");
+    expect(afterSignIn(link({ next: "/plans/abc" }))).toBe("/plans/abc");
+    expect(afterSignIn("")).toBe("/plans");
   });
 });
 

@@ -81,6 +81,9 @@ export const webEn = {
   "web.invitation.have_account": "Already have an account with this address?",
   "web.invitation.sign_in": "Sign in to open the plan",
   "web.invitation.sign_in_hint": "Sign in to open the plan you were invited to.",
+  "web.invitation.joining": "Joining the plan you were invited to…",
+  "web.invitation.failed": "The invitation could not be accepted",
+  "web.invitation.to_plans": "Go to my plans",
 
   "web.forgot.title": "Reset your password",
   "web.forgot.lead": "Enter the e-mail address of your account; we send you a link to choose a new password.",
@@ -233,6 +236,9 @@ export const webFr: Record<keyof typeof webEn, string> = {
   "web.invitation.have_account": "Vous avez déjà un compte avec cette adresse ?",
   "web.invitation.sign_in": "Connectez-vous pour ouvrir le plan",
   "web.invitation.sign_in_hint": "Connectez-vous pour ouvrir le plan auquel vous êtes invité·e.",
+  "web.invitation.joining": "Vous rejoignez le plan auquel vous êtes invité·e…",
+  "web.invitation.failed": "L’invitation n’a pas pu être acceptée",
+  "web.invitation.to_plans": "Aller à mes plans",
 
   "web.forgot.title": "Réinitialiser votre mot de passe",
   "web.forgot.lead":

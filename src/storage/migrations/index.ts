@@ -5,6 +5,7 @@ import { registriesMigration } from "./0003-registries.js";
 import { accountsMigration } from "./0004-accounts.js";
 import { planSharingMigration } from "./0005-plan-sharing.js";
 import { planCommentsMigration } from "./0006-plan-comments.js";
+import { invitationTokensMigration } from "./0007-invitation-tokens.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -23,5 +24,6 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
     "0004-accounts": accountsMigration(context),
     "0005-plan-sharing": planSharingMigration(context),
     "0006-plan-comments": planCommentsMigration(context),
+    "0007-invitation-tokens": invitationTokensMigration(context),
   };
 }

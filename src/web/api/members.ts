@@ -29,6 +29,13 @@ const seg = (value: string) => encodeURIComponent(value);
 /** Members, invitations, ownership and visibility of one plan (docs/api-plans.md "Sharing"). */
 export function membersApi(lang: UiLanguage) {
   return {
+    /** Join a plan with the token of an invitation link (signed in with the invited address). */
+    acceptInvitation: (token: string) =>
+      apiRequest<{ planId: string; role: PlanRole }>("/api/v1/invitations/accept", {
+        method: "POST",
+        body: { token },
+        lang,
+      }),
     list: (planId: string) => apiRequest<MemberList>(`/api/v1/plans/${seg(planId)}/members`, { lang }),
     invite: (planId: string, email: string, role: PlanRole) =>
       apiRequest<InviteOutcome>(`/api/v1/plans/${seg(planId)}/members`, {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBodySchema } from "../../../contract/errors.js";
 import {
+  acceptedInvitationSchema,
+  acceptInvitationBodySchema,
   addMemberBodySchema,
   changeRoleBodySchema,
   planInvitationSchema,
@@ -151,6 +153,27 @@ export function planSharingRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
         },
       },
       async (request) => sharing.setVisibility(request.actor, request.params.id, request.body),
+    );
+
+    app.post(
+      "/api/v1/invitations/accept",
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            "Join a plan with the token of an invitation e-mail's link, signed in with the invited address",
+          body: acceptInvitationBodySchema,
+          response: {
+            200: acceptedInvitationSchema,
+            ...invalid,
+            401: errorBodySchema,
+            403: errorBodySchema,
+            404: errorBodySchema,
+          },
+        },
+      },
+      async (request) => sharing.acceptInvitation(request.actor, request.body),
     );
   };
 }

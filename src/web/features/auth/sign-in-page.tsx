@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { type SignInInput, signInBodySchema } from "../../../contract/accounts.js";
 import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
-import { emailFrom, invitationFrom, nextPath } from "../../navigation.js";
+import { afterSignIn, emailFrom, invitationFrom } from "../../navigation.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { validateWith } from "../../ui/errors.js";
 import { useNotify } from "../../ui/notify.js";
@@ -28,7 +28,7 @@ export function SignInPage() {
     onSuccess: ({ account }) => {
       setSessionAccount(client, account);
       notify.success(t("web.sign_in.welcome", { name: account.displayName }));
-      navigate(nextPath(location.search), { replace: true });
+      navigate(afterSignIn(location.search), { replace: true });
     },
   });
   const redirected = new URLSearchParams(location.search).has("next");

@@ -6,7 +6,7 @@ import { type RegisterInput, registerBodySchema } from "../../../contract/accoun
 import { isApiError } from "../../api/client.js";
 import { useAccountApi } from "../../api/use-api.js";
 import { useLanguage } from "../../language.js";
-import { emailFrom, invitationFrom, nextPath } from "../../navigation.js";
+import { afterSignIn, emailFrom, invitationFrom } from "../../navigation.js";
 import { setSessionAccount, useQueryClient } from "../../session.js";
 import { serverFieldErrors, validateWith } from "../../ui/errors.js";
 import { useNotify } from "../../ui/notify.js";
@@ -22,7 +22,8 @@ export function SignUpPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  // An invitation link fills in the address the invitation was sent to (it joins the plan on sign-up).
+  // An invitation link fills in the address the invitation was sent to; its token joins the plan
+  // once the account exists (afterSignIn).
   const invitation = invitationFrom(location.search);
   const form = useFormState({ displayName: "", email: emailFrom(location.search), password: "" });
   const register = useMutation({
@@ -30,7 +31,7 @@ export function SignUpPage() {
     onSuccess: ({ account }) => {
       setSessionAccount(client, account);
       notify.success(t("web.sign_up.welcome", { name: account.displayName }));
-      navigate(nextPath(location.search), { replace: true });
+      navigate(afterSignIn(location.search), { replace: true });
     },
     onError: (error) => {
       form.setErrors(serverFieldErrors(error, t));
