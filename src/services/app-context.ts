@@ -39,6 +39,8 @@ export interface AppContextOptions {
   lookupLog?: LookupLogger;
   /** Fill the offline registries from the bundled data if not done yet (default true). */
   seedRegistries?: boolean;
+  /** SQLite: checkpoint on a background thread (the server; see storage/database.ts). */
+  backgroundCheckpoints?: boolean;
 }
 
 function describeConnectionError(error: unknown): string {
@@ -57,7 +59,7 @@ export async function createAppContext(
   const lookupSettings = options.lookups ?? lookupSettingsFromEnv(process.env);
   let database: Database;
   try {
-    database = openDatabase(settings);
+    database = openDatabase(settings, { backgroundCheckpoints: options.backgroundCheckpoints ?? false });
     await database.db.selectNoFrom((eb) => eb.lit(1).as("ok")).execute();
   } catch (error) {
     const target = settings.dialect === "sqlite" ? settings.file : new URL(settings.url).host;

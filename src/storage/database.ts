@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { Worker } from "node:worker_threads";
 import SQLite from "better-sqlite3";
 import {
   CompiledQuery,
@@ -154,13 +156,53 @@ function createDirectSqlite(
   };
 }
 
-function openSqlite(file: string): Database {
+// The checkpointer thread: its own connection to the file, a passive checkpoint every `everyMs`
+// (it never waits for, nor blocks, the writers; SQLite reuses the WAL once it is all copied back).
+const checkpointerCode = `
+const { parentPort, workerData } = require("node:worker_threads");
+const SQLite = require(workerData.module);
+const db = new SQLite(workerData.file);
+db.pragma("busy_timeout = 10000");
+const timer = setInterval(() => db.pragma("wal_checkpoint(PASSIVE)"), workerData.everyMs);
+parentPort.on("message", () => { clearInterval(timer); db.close(); process.exit(0); });
+`;
+
+/**
+ * Copy the write-ahead log back into the database file on another thread. A checkpoint ends with an
+ * fsync of the file; done by the connection that commits, it blocks the event loop in the middle of
+ * a request every few hundred edits. The server's connection leaves it to this thread instead
+ * (`wal_autocheckpoint = 0`), and takes it back should the thread fail.
+ */
+function startCheckpointer(sqlite: SQLite.Database, file: string, everyMs = 200): () => Promise<void> {
+  sqlite.pragma("wal_autocheckpoint = 0");
+  const worker = new Worker(checkpointerCode, {
+    eval: true,
+    workerData: { module: createRequire(import.meta.url).resolve("better-sqlite3"), file, everyMs },
+  });
+  worker.unref();
+  let stopping = false;
+  const fallBack = () => {
+    if (!stopping && sqlite.open) sqlite.pragma("wal_autocheckpoint = 1000");
+  };
+  worker.on("error", fallBack);
+  worker.on("exit", fallBack);
+  return async () => {
+    stopping = true;
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.postMessage("stop");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    await worker.terminate();
+  };
+}
+
+function openSqlite(file: string, options: OpenOptions): Database {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
+  const stopCheckpointer = options.backgroundCheckpoints ? startCheckpointer(sqlite, file) : undefined;
   const statements = withStatementCache(sqlite);
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
   directSqlite.set(db, createDirectSqlite(sqlite, statements));
@@ -170,6 +212,7 @@ function openSqlite(file: string): Database {
     target: file,
     ping: (timeoutMs = 2000) => pingWithin(db, timeoutMs),
     close: async () => {
+      await stopCheckpointer?.();
       await db.destroy();
       // Kysely closes the file only if it ever opened its connection; make sure it is closed.
       if (sqlite.open) sqlite.close();
@@ -195,9 +238,18 @@ function openPostgres(url: string): Database {
   };
 }
 
+/** How a database is opened. */
+export interface OpenOptions {
+  /**
+   * SQLite: checkpoint the write-ahead log on a background thread rather than in the middle of a
+   * commit (the server; short-lived commands keep SQLite's own checkpoints).
+   */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Open (but do not migrate) the database described by `settings`. */
-export function openDatabase(settings: DatabaseSettings): Database {
-  return settings.dialect === "sqlite" ? openSqlite(settings.file) : openPostgres(settings.url);
+export function openDatabase(settings: DatabaseSettings, options: OpenOptions = {}): Database {
+  return settings.dialect === "sqlite" ? openSqlite(settings.file, options) : openPostgres(settings.url);
 }
 
 /** Result of bringing a database schema up to date. */

@@ -13,6 +13,7 @@ async function serve(flags: ConnectionFlags): Promise<void> {
   let log: ((source: string, error: unknown) => void) | undefined;
   const context = await createAppContext(config.database, {
     lookupLog: (source, error) => log?.(source, error),
+    backgroundCheckpoints: true,
   });
   const env = process.env;
   const trustProxy = env.TRUST_PROXY;
