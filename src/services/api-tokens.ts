@@ -1,6 +1,10 @@
 import { type ApiToken, type ApiTokenCreateInput, apiTokenCreateSchema } from "../contract/accounts.js";
 import { AppError } from "../shared/app-error.js";
-import { type ApiTokenRow, createCredentialsRepository } from "../storage/credentials-repository.js";
+import {
+  type ApiTokenRow,
+  createCredentialsRepository,
+  credentialsGeneration,
+} from "../storage/credentials-repository.js";
 import type { AccountDeps } from "./account-deps.js";
 import { toAccount } from "./account-view.js";
 import { type Actor, requireActor, requireSession, requireWriter } from "./permissions.js";
@@ -66,13 +70,38 @@ export async function revokeApiToken(deps: AccountDeps, actor: Actor | undefined
   if (!done) throw new AppError("not_found", "No such token", { params: { path: `tokens/${id}` } });
 }
 
+// Scripts call the API in bursts with one token: its actor is remembered for a moment, and
+// forgotten at once when any account or token changes in this process (credentialsGeneration).
+// Another process revoking it is seen within `rememberMs`.
+const rememberMs = 1000;
+const remembered = new WeakMap<object, Map<string, { actor: Actor; until: number; generation: number }>>();
+
 /** The actor of a bearer token, or undefined when it is unknown or revoked. */
 export async function resolveApiToken(deps: AccountDeps, secret: string): Promise<Actor | undefined> {
   if (!secret.startsWith(tokenPrefix)) return undefined;
-  const credentials = createCredentialsRepository(deps.db);
-  const found = await credentials.findTokenByHash(hashSecret(secret));
-  if (!found || found.token.revoked_at !== null) return undefined;
+  const hash = hashSecret(secret);
+  let known = remembered.get(deps.db);
+  if (!known) {
+    known = new Map();
+    remembered.set(deps.db, known);
+  }
   const now = deps.now();
+  const hit = known.get(hash);
+  if (hit && hit.until > now.getTime() && hit.generation === credentialsGeneration()) return hit.actor;
+  const generation = credentialsGeneration();
+  const actor = await lookUpToken(deps, hash, now);
+  known.delete(hash);
+  if (actor) {
+    if (known.size >= 10_000) known.clear();
+    known.set(hash, { actor, until: now.getTime() + rememberMs, generation });
+  }
+  return actor;
+}
+
+async function lookUpToken(deps: AccountDeps, hash: string, now: Date): Promise<Actor | undefined> {
+  const credentials = createCredentialsRepository(deps.db);
+  const found = await credentials.findTokenByHash(hash);
+  if (!found || found.token.revoked_at !== null) return undefined;
   const last = found.token.last_used_at ? Date.parse(found.token.last_used_at) : 0;
   if (now.getTime() - last > touchEveryMs) await credentials.touchToken(found.token.id, now.toISOString());
   return {

@@ -6,6 +6,22 @@ export type SessionRow = SessionsTable;
 export type ApiTokenRow = ApiTokensTable;
 export type PasswordResetRow = PasswordResetsTable;
 
+let generation = 0;
+
+/**
+ * A number that changes whenever an account or a token changes through the repositories (role,
+ * organisation, name, password, revocation): what callers that remember credentials for a moment
+ * compare, to forget them at once.
+ */
+export function credentialsGeneration(): number {
+  return generation;
+}
+
+/** Say that accounts or tokens changed (see `credentialsGeneration`). */
+export function credentialsChanged(): void {
+  generation += 1;
+}
+
 // Run on every authenticated request: built once (reusable-query.ts).
 const sessionByHash = reusableQuery((db: Db, param: (name: "idHash" | "now") => never) =>
   db
@@ -131,6 +147,7 @@ export function createCredentialsRepository(db: Db | Tx) {
 
     /** Revoke a user's token; false when the user has no such live token. */
     async revokeToken(userId: string, id: string, now: string): Promise<boolean> {
+      credentialsChanged();
       const result = await db
         .updateTable("api_tokens")
         .set({ revoked_at: now })

@@ -1,3 +1,4 @@
+import { credentialsChanged } from "./credentials-repository.js";
 import type { Db, Tx } from "./database.js";
 import type { UserRole, UsersTable } from "./schema.js";
 
@@ -36,6 +37,7 @@ export function createUsersRepository(db: Db | Tx) {
         Pick<UserRow, "display_name" | "preferred_language" | "password_hash" | "role" | "organisation_id">
       >,
     ): Promise<void> {
+      credentialsChanged();
       await db
         .updateTable("users")
         .set({ ...changes, updated_at: new Date().toISOString() })

@@ -109,6 +109,22 @@ describe.each(testDialects())("personal API tokens on $name", (dialect) => {
     expect(revoked.lastUsedAt).toEqual(expect.any(String));
   });
 
+  it("sees a change of the account at once, though a token's caller is remembered for a moment", async () => {
+    const { secret } = await mint("read");
+    // The session probe describes the caller as the credentials resolved it.
+    const me = async () =>
+      (await t.app.inject({ url: "/api/v1/session", headers: bearer(secret) })).json().account.displayName;
+    const before = await me();
+    const renamed = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/account",
+      ...asSession(owner),
+      payload: { displayName: `${before} (renamed)` },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await me()).toBe(`${before} (renamed)`);
+  });
+
   it("does not let one user revoke another's token", async () => {
     const { token, secret } = await mint("read");
     const stranger = await registerUser(t.app);
