@@ -285,10 +285,28 @@ function OptionGroup(props: {
   );
 }
 
+/** A vocabulary question while its vocabulary loads: the stored codes, not yet changeable. */
+function VocabularyPending(props: FieldWidgetProps & { codes: readonly string[] }) {
+  const { t } = useLanguage();
+  return (
+    <TextInput
+      id={props.inputId}
+      value={props.codes.join(", ")}
+      placeholder={t("web.loading")}
+      readOnly
+      disabled
+      error={props.problem}
+      {...nameProps(props.naming)}
+    />
+  );
+}
+
 function SingleChoice(props: FieldWidgetProps) {
   const { t } = useLanguage();
   const value = typeof props.value === "string" ? props.value : null;
   const vocabulary = props.field.vocabulary ? props.vocabularies.get(props.field.vocabulary) : undefined;
+  if (props.field.vocabulary && !vocabulary)
+    return <VocabularyPending {...props} codes={value ? [value] : []} />;
   if (vocabulary) {
     return (
       <VocabularySelect
@@ -332,6 +350,7 @@ function MultipleChoice(props: FieldWidgetProps) {
   const { t } = useLanguage();
   const value = Array.isArray(props.value) ? (props.value as string[]) : [];
   const vocabulary = props.field.vocabulary ? props.vocabularies.get(props.field.vocabulary) : undefined;
+  if (props.field.vocabulary && !vocabulary) return <VocabularyPending {...props} codes={value} />;
   if (vocabulary) {
     return (
       <VocabularyMultiSelect
