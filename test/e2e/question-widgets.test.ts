@@ -143,6 +143,30 @@ describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium 
   );
 
   it(
+    "mounts a narrative answer's editor when its read-only stand-in takes the focus, keeping what is typed",
+    async () => {
+      const page = await open("");
+      // Below the fold, a narrative answer shows read-only until it comes into view or takes the focus.
+      await page.setViewportSize({ width: 1280, height: 400 });
+      await page.reload();
+      const id = answerInputId("/answers/q.notes");
+      const standIn = page.locator(`[data-rich-text-placeholder] [id="${id}"]`);
+      await standIn.waitFor();
+      expect(await standIn.evaluate((element) => element.classList.contains("ProseMirror"))).toBe(false);
+      await standIn.focus();
+      await page.keyboard.type("Kept while mounting");
+      const editor = page.locator(`[id="${id}"]`);
+      await expect
+        .poll(() => editor.evaluate((element) => element.classList.contains("ProseMirror")))
+        .toBe(true);
+      await expect.poll(() => editor.textContent()).toContain("Kept while mounting");
+      expect(await editor.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      await expect.poll(async () => JSON.stringify(await answers(page))).toContain("Kept while mounting");
+    },
+    journey,
+  );
+
+  it(
     "answers every short kind with typed values and explains format errors",
     async () => {
       const page = await open("");

@@ -21,7 +21,6 @@ export const questionsEn = {
   "questions.rich_text.link_url": "Address of the link (https://…)",
   "questions.rich_text.link_apply": "Apply",
   "questions.rich_text.link_invalid": "Enter an address starting with https://, http:// or mailto:.",
-  "questions.rich_text.loading": "Loading the text editor…",
 
   "questions.tri.yes": "Yes",
   "questions.tri.no": "No",
@@ -103,7 +102,6 @@ export const questionsFr: Record<keyof typeof questionsEn, string> = {
   "questions.rich_text.link_url": "Adresse du lien (https://…)",
   "questions.rich_text.link_apply": "Appliquer",
   "questions.rich_text.link_invalid": "Saisissez une adresse commençant par https://, http:// ou mailto:.",
-  "questions.rich_text.loading": "Chargement de l'éditeur de texte…",
 
   "questions.tri.yes": "Oui",
   "questions.tri.no": "Non",

@@ -111,7 +111,15 @@ const fromTemplate = (template.sections as unknown as { questions: Question[] }[
   .filter((q) => q.id === "sharing.hosts")
   .map((q) => ({ ...q, themes: q.themes ?? [], required: q.required ?? false }));
 
-export const harnessQuestions: Question[] = [...synthetic, ...fromTemplate];
+/** A narrative answer at the end, below the fold: it shows read-only until it is near the viewport. */
+const last: Question = {
+  ...base,
+  id: "q.notes",
+  kind: "rich_text",
+  label: label("Other remarks", "Autres remarques"),
+};
+
+export const harnessQuestions: Question[] = [...synthetic, ...fromTemplate, last];
 
 /** Answers of every kind, for the read-only view. */
 export const filledAnswers: Record<string, AnswerValue> = {

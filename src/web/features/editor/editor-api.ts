@@ -27,8 +27,11 @@ export function editorApi(lang: UiLanguage) {
     getAccess: (id: string) => apiRequest<PlanAccess>(`${plan(id)}/access`, { lang }),
     getTemplate: (id: string) =>
       apiRequest<Template>(`/api/v1/templates/${encodeURIComponent(id)}`, { lang }),
-    getVocabulary: (id: string, labels: UiLanguage = lang) =>
-      apiRequest<VocabularyView>(`/api/v1/vocabularies/${encodeURIComponent(id)}?lang=${labels}`, { lang }),
+    getVocabulary: (id: string, labels: UiLanguage = lang, signal?: AbortSignal) =>
+      apiRequest<VocabularyView>(`/api/v1/vocabularies/${encodeURIComponent(id)}?lang=${labels}`, {
+        lang,
+        ...(signal ? { signal } : {}),
+      }),
     patchPlan: (id: string, baseRevision: number, ops: EditOp[]) =>
       apiRequest<{ revision: number; plan: Plan; problems: unknown[] }>(plan(id), {
         method: "PATCH",

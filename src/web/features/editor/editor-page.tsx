@@ -1,5 +1,5 @@
 import { Alert, Anchor, Stack, Text } from "@mantine/core";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
 import type { VocabularyView } from "../../../contract/templates.js";
@@ -39,14 +39,12 @@ function templateVocabularies(template: Template): string[] {
  * vocabulary set with labels in every language loaded (the question cards, in the plan's language).
  */
 function combineVocabularies(
-  results: { data?: VocabularyView | undefined; isPending: boolean }[],
+  results: readonly VocabularyView[],
   uiLang: string,
-): { views: VocabularyViews; set: VocabularySet; pending: boolean } {
+): { views: VocabularyViews; set: VocabularySet } {
   const views = new Map<string, VocabularyView>();
   const set = new Map<string, Vocabulary>();
-  for (const result of results) {
-    const view = result.data;
-    if (!view) continue;
+  for (const view of results) {
     if (view.lang === uiLang || !views.has(view.id)) views.set(view.id, view);
     const known = set.get(view.id);
     const vocabulary: Vocabulary = known ?? {
@@ -74,7 +72,7 @@ function combineVocabularies(
     vocabulary.items = [...items.values()];
     set.set(view.id, vocabulary);
   }
-  return { views, set, pending: results.some((r) => r.isPending) };
+  return { views, set };
 }
 
 /** `/plans/:id`: loads the plan, its template, vocabularies and the caller's rights, then edits. */
@@ -105,24 +103,25 @@ export function PlanEditorPage() {
   const vocabularyIds = templateQuery.data ? templateVocabularies(templateQuery.data) : [];
   // Labels in the interface language (forms) and in the plan's language (questions).
   const planLang: UiLanguage = planQuery.data?.language === "fra" ? "fr" : "en";
-  const languages = [...new Set([lang, planLang])];
-  const vocabularyResults = useQueries({
-    queries: vocabularyIds.flatMap((vocabulary) =>
-      languages.map((language) => ({
-        queryKey: ["editor", "vocabulary", vocabulary, language],
-        queryFn: () => api.getVocabulary(vocabulary, language),
-        staleTime: Number.POSITIVE_INFINITY,
-      })),
-    ),
+  const languages = [...new Set([lang, planLang])].sort();
+  // Vocabularies never hold up the editor: it shows as soon as the plan and its template are there, and
+  // widgets show their stored codes meanwhile. They come as one query (one re-render of the editor when
+  // they are all in, not one per request); identical requests share it through its key.
+  const vocabularyQuery = useQuery({
+    queryKey: ["editor", "vocabularies", vocabularyIds, languages],
+    queryFn: ({ signal }) =>
+      Promise.all(
+        vocabularyIds.flatMap((vocabulary) =>
+          languages.map((language) => api.getVocabulary(vocabulary, language, signal)),
+        ),
+      ),
+    enabled: vocabularyIds.length > 0,
+    staleTime: Number.POSITIVE_INFINITY,
   });
-  const updated = vocabularyResults.map((r) => r.dataUpdatedAt).join();
-  const vocabulariesPending = vocabularyResults.some((r) => r.isPending);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt when a vocabulary arrives or the language changes.
   const { views: vocabularies, set: vocabularySet } = useMemo(
-    () => combineVocabularies(vocabularyResults, lang),
-    [updated, lang],
+    () => combineVocabularies(vocabularyQuery.data ?? [], lang),
+    [vocabularyQuery.data, lang],
   );
-  const vocabulariesReady = templateQuery.data !== undefined && !vocabulariesPending;
 
   const error = planQuery.error ?? templateQuery.error ?? accessQuery.error;
   if (error) {
@@ -140,8 +139,7 @@ export function PlanEditorPage() {
       </Stack>
     );
   }
-  if (!planQuery.data || !templateQuery.data || !vocabulariesReady || !accessQuery.data)
-    return <PageLoader />;
+  if (!planQuery.data || !templateQuery.data || !accessQuery.data) return <PageLoader />;
   return (
     <PlanEditor
       key={planQuery.data.id}

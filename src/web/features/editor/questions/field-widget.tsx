@@ -285,6 +285,22 @@ function OptionGroup(props: {
   );
 }
 
+/** A vocabulary question while its vocabulary loads: the stored codes, not yet changeable. */
+function VocabularyPending(props: FieldWidgetProps & { codes: readonly string[] }) {
+  const { t } = useLanguage();
+  return (
+    <TextInput
+      id={props.inputId}
+      value={props.codes.join(", ")}
+      placeholder={t("web.loading")}
+      readOnly
+      disabled
+      error={props.problem}
+      {...nameProps(props.naming)}
+    />
+  );
+}
+
 /**
  * Single and multiple choice: a vocabulary combobox when the field names a vocabulary; a select when
  * space is short or the list is long; radios (one value) or checkboxes (a list of values) otherwise.
@@ -294,6 +310,8 @@ function Choice({ multiple, ...props }: FieldWidgetProps & { multiple: boolean }
   const one = !multiple && typeof props.value === "string" ? props.value : null;
   const many = multiple && Array.isArray(props.value) ? (props.value as string[]) : [];
   const vocabulary = props.field.vocabulary ? props.vocabularies.get(props.field.vocabulary) : undefined;
+  if (props.field.vocabulary && !vocabulary)
+    return <VocabularyPending {...props} codes={multiple ? many : one ? [one] : []} />;
   if (vocabulary) {
     const common = {
       vocabulary,

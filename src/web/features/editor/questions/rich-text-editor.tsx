@@ -7,9 +7,18 @@
 import { ActionIcon, Button, Group, Paper, Popover, Stack, TextInput, Tooltip } from "@mantine/core";
 import type { ChainedCommands } from "@tiptap/core";
 import Link from "@tiptap/extension-link";
+import { Selection } from "@tiptap/pm/state";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { type KeyboardEvent, memo, type ReactNode, useEffect, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import type { MessageKey } from "../../../../i18n/translate.js";
 import { useLanguage } from "../../../language.js";
 import { defuseHtml, isSafeLink, normaliseRichText } from "./values.js";
@@ -26,7 +35,12 @@ export interface RichTextEditorProps {
   invalid?: boolean;
   /** Language of the text typed (the plan's), for spelling and screen readers. */
   lang?: string | undefined;
-  compact?: boolean;
+  compact?: boolean | undefined;
+  /** Focus the editor once mounted (its read-only placeholder had the focus). */
+  autoFocus?: boolean;
+  /** Text typed into the placeholder before the editor was there, inserted once mounted. */
+  pendingText?: string;
+  onPendingTextUsed?(): void;
 }
 
 function ToolbarButton({
@@ -346,6 +360,20 @@ export function RichTextEditor(props: RichTextEditorProps) {
     editorProps: { attributes: attributes() },
     onUpdate: ({ editor: current }) => onChangeRef.current(normaliseRichText(current.getHTML()) || null),
   });
+
+  // Take over from the placeholder: the focus, and anything typed into it meanwhile.
+  // Before the browser handles the next keystroke (layout effect: the editor's DOM is attached).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when mounted.
+  useLayoutEffect(() => {
+    if (props.autoFocus) {
+      // Now, not in the next frame as TipTap's focus command does: the next keystroke must land here.
+      const { state, view } = editor;
+      view.dispatch(state.tr.setSelection(Selection.atEnd(state.doc)));
+      view.focus();
+    }
+    if (props.pendingText) editor.commands.insertContent(props.pendingText);
+    props.onPendingTextUsed?.();
+  }, [editor]);
 
   // Keep names, descriptions and validity in step with the card.
   // biome-ignore lint/correctness/useExhaustiveDependencies: attributes() derives from these props.

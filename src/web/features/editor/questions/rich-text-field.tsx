@@ -1,28 +1,156 @@
-import { Center, Loader, Paper, VisuallyHidden } from "@mantine/core";
-import { lazy, Suspense } from "react";
-import { useLanguage } from "../../../language.js";
+import { Paper } from "@mantine/core";
+import { type ClipboardEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import type { RichTextEditorProps } from "./rich-text-editor.js";
+import { RichTextView } from "./rich-text-view.js";
 
 // TipTap and ProseMirror are a chunk of their own, loaded when the first narrative answer shows.
-const RichTextEditor = lazy(() => import("./rich-text-editor.js"));
-
-function EditorLoading({ compact }: { compact?: boolean | undefined }) {
-  const { t } = useLanguage();
-  return (
-    <Paper withBorder radius="sm" mih={compact ? 80 : 160}>
-      <Center mih={compact ? 80 : 160} role="status">
-        <Loader size="sm" aria-hidden="true" />
-        <VisuallyHidden>{t("questions.rich_text.loading")}</VisuallyHidden>
-      </Center>
-    </Paper>
-  );
+type EditorModule = typeof import("./rich-text-editor.js");
+let loaded: EditorModule | null = null;
+let loading: Promise<EditorModule> | null = null;
+function loadEditor(): Promise<EditorModule> {
+  loading ??= import("./rich-text-editor.js").then((module) => {
+    loaded = module;
+    return module;
+  });
+  return loading;
 }
 
-/** The rich-text editor, lazily loaded; a spinner of the same size meanwhile. */
+/**
+ * Editors waiting to mount, one per idle period: each mount is a long task, and keystrokes in the
+ * field being typed in must get through between them.
+ */
+const mountQueue: (() => void)[] = [];
+let mountScheduled = false;
+function scheduleMount() {
+  if (mountScheduled || mountQueue.length === 0) return;
+  mountScheduled = true;
+  const run = () => {
+    mountScheduled = false;
+    mountQueue.shift()?.();
+    scheduleMount();
+  };
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 50);
+}
+function mountWhenIdle(mount: () => void): () => void {
+  mountQueue.push(mount);
+  scheduleMount();
+  return () => {
+    const index = mountQueue.indexOf(mount);
+    if (index >= 0) mountQueue.splice(index, 1);
+  };
+}
+
+/** How far outside the viewport a narrative answer's editor is already mounted. */
+const mountMargin = "200px 0px";
+
+/**
+ * A narrative answer. Mounting a TipTap editor is costly (a 20-output plan has dozens), so until its
+ * question comes near the viewport, or is focused, the stored answer shows as sanitised read-only
+ * HTML in the same box. That box is focusable and editable for assistive technologies and the
+ * keyboard: focusing it mounts the editor and moves focus into it, and whatever is typed before the
+ * editor is there is kept and inserted into it (never lost).
+ */
 export function RichTextField(props: RichTextEditorProps) {
+  const [mounted, setMounted] = useState(false);
+  const [Editor, setEditor] = useState<EditorModule["RichTextEditor"] | null>(
+    () => loaded?.RichTextEditor ?? null,
+  );
+  const focusOnMount = useRef(false);
+  const typed = useRef("");
+  const placeholder = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    if (!Editor)
+      void loadEditor().then((module) => {
+        if (live) setEditor(() => module.RichTextEditor);
+      });
+    return () => {
+      live = false;
+    };
+  }, [Editor]);
+
+  useEffect(() => {
+    const element = placeholder.current;
+    if (mounted || !element) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setMounted(true);
+      return;
+    }
+    let cancel = () => {};
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        cancel = mountWhenIdle(() => setMounted(true));
+      },
+      { rootMargin: mountMargin },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancel();
+    };
+  }, [mounted]);
+
+  if (mounted && Editor)
+    return (
+      <Editor
+        {...props}
+        autoFocus={focusOnMount.current}
+        pendingText={typed.current}
+        onPendingTextUsed={() => {
+          typed.current = "";
+          focusOnMount.current = false;
+        }}
+      />
+    );
+
+  const onBeforeInput = (event: FormEvent<HTMLDivElement>) => {
+    // The placeholder's content is React's: keep what is typed and give it to the editor.
+    event.preventDefault();
+    const input = event.nativeEvent as InputEvent;
+    if (input.inputType === "insertText" && input.data) typed.current += input.data;
+  };
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    typed.current += event.clipboardData.getData("text/plain");
+  };
   return (
-    <Suspense fallback={<EditorLoading compact={props.compact} />}>
-      <RichTextEditor {...props} />
-    </Suspense>
+    <Paper withBorder radius="sm" className="carnet-rich-text-frame" data-rich-text-placeholder>
+      <div className="carnet-rich-text-toolbar carnet-rich-text-toolbar-placeholder" aria-hidden="true" />
+      <div className={props.compact ? "carnet-rich-text-compact" : undefined}>
+        {/* biome-ignore lint/a11y/useSemanticElements: it stands for the editor's contenteditable textbox. */}
+        <div
+          ref={placeholder}
+          id={props.inputId}
+          role="textbox"
+          aria-multiline="true"
+          aria-labelledby={props.labelId}
+          aria-label={props.labelId ? undefined : props.label}
+          aria-describedby={props.describedBy}
+          aria-invalid={props.invalid || undefined}
+          lang={props.lang}
+          className="carnet-rich-text-input"
+          contentEditable
+          suppressContentEditableWarning
+          spellCheck
+          tabIndex={0}
+          onFocus={() => {
+            focusOnMount.current = true;
+            setMounted(true);
+          }}
+          onBeforeInput={onBeforeInput}
+          onPaste={onPaste}
+          onDrop={(event) => event.preventDefault()}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") event.preventDefault();
+          }}
+        >
+          <RichTextView html={props.value} />
+        </div>
+      </div>
+    </Paper>
   );
 }
