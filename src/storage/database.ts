@@ -188,9 +188,13 @@ function startCheckpointer(sqlite: SQLite.Database, file: string, everyMs = 200)
   worker.on("exit", fallBack);
   return async () => {
     stopping = true;
+    // Referenced while it stops: a process waiting only on it must not exit in the middle of closing.
+    worker.ref();
     const exited = new Promise((resolve) => worker.once("exit", resolve));
+    let timer: NodeJS.Timeout | undefined;
     worker.postMessage("stop");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
     await worker.terminate();
   };
 }
