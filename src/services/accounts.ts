@@ -9,7 +9,7 @@ import {
   registerBodySchema,
 } from "../contract/accounts.js";
 import { AppError } from "../shared/app-error.js";
-import { createCredentialsRepository } from "../storage/credentials-repository.js";
+import { createCredentialsRepository, credentialsChanged } from "../storage/credentials-repository.js";
 import { inTransaction } from "../storage/database.js";
 import { createOrganisationsRepository } from "../storage/organisations-repository.js";
 import { createPlanMembersRepository } from "../storage/plan-members-repository.js";
@@ -153,4 +153,5 @@ export async function changePassword(
     await credentials.deleteSessionsOfUser(me.account.id, me.credentialId);
     await credentials.invalidatePasswordResets(me.account.id, deps.now().toISOString());
   });
+  credentialsChanged();
 }

@@ -5,7 +5,7 @@ import {
 } from "../contract/accounts.js";
 import { translate } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
-import { createCredentialsRepository } from "../storage/credentials-repository.js";
+import { createCredentialsRepository, credentialsChanged } from "../storage/credentials-repository.js";
 import { inTransaction } from "../storage/database.js";
 import { createUsersRepository, emailKey } from "../storage/users-repository.js";
 import type { AccountDeps } from "./account-deps.js";
@@ -85,4 +85,5 @@ export async function completePasswordReset(
     await credentials.deleteSessionsOfUser(userId);
     await credentials.invalidatePasswordResets(userId, now);
   });
+  credentialsChanged();
 }

@@ -17,7 +17,12 @@ export function credentialsGeneration(): number {
   return generation;
 }
 
-/** Say that accounts or tokens changed (see `credentialsGeneration`). */
+/**
+ * Say that accounts or tokens changed (see `credentialsGeneration`). Writers call it after their
+ * write is visible (after the statement, or after the commit of a transaction): a reader that
+ * looked the credentials up while the write was under way then holds an older generation, and
+ * what it remembered is forgotten.
+ */
 export function credentialsChanged(): void {
   generation += 1;
 }
@@ -147,7 +152,6 @@ export function createCredentialsRepository(db: Db | Tx) {
 
     /** Revoke a user's token; false when the user has no such live token. */
     async revokeToken(userId: string, id: string, now: string): Promise<boolean> {
-      credentialsChanged();
       const result = await db
         .updateTable("api_tokens")
         .set({ revoked_at: now })
@@ -155,6 +159,7 @@ export function createCredentialsRepository(db: Db | Tx) {
         .where("user_id", "=", userId)
         .where("revoked_at", "is", null)
         .executeTakeFirst();
+      credentialsChanged();
       return Number(result.numUpdatedRows) === 1;
     },
 

@@ -37,12 +37,13 @@ export function createUsersRepository(db: Db | Tx) {
         Pick<UserRow, "display_name" | "preferred_language" | "password_hash" | "role" | "organisation_id">
       >,
     ): Promise<void> {
-      credentialsChanged();
       await db
         .updateTable("users")
         .set({ ...changes, updated_at: new Date().toISOString() })
         .where("id", "=", id)
         .execute();
+      // Inside a transaction the change is visible only at commit: the caller says so again then.
+      credentialsChanged();
     },
 
     async listByOrganisation(organisationId: string): Promise<UserRow[]> {
