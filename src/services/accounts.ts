@@ -12,7 +12,6 @@ import { AppError } from "../shared/app-error.js";
 import { createCredentialsRepository, credentialsChanged } from "../storage/credentials-repository.js";
 import { inTransaction } from "../storage/database.js";
 import { createOrganisationsRepository } from "../storage/organisations-repository.js";
-import { createPlanMembersRepository } from "../storage/plan-members-repository.js";
 import type { UserRole } from "../storage/schema.js";
 import { createUsersRepository, emailKey, type UserRow } from "../storage/users-repository.js";
 import type { AccountDeps } from "./account-deps.js";
