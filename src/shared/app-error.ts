@@ -16,6 +16,8 @@ export const errorCodes = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_key_invalid: 400,
+  idempotency_key_reused: 422,
   live_connection_unknown: 409,
   email_taken: 409,
   already_member: 409,

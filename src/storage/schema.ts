@@ -125,6 +125,8 @@ export interface PlanEventsTable {
   at: string;
   ops: string;
   inverse: string;
+  /** The client's Idempotency-Key of the edit (migration 0008), unique per plan; null when none was sent. */
+  idempotency_key: string | null;
 }
 
 /** A comment on a plan's question (see migration 0006 and `comments-repository.ts`). */

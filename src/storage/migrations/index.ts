@@ -6,6 +6,7 @@ import { accountsMigration } from "./0004-accounts.js";
 import { planSharingMigration } from "./0005-plan-sharing.js";
 import { planCommentsMigration } from "./0006-plan-comments.js";
 import { invitationTokensMigration } from "./0007-invitation-tokens.js";
+import { editIdempotencyKeysMigration } from "./0008-edit-idempotency-keys.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -25,5 +26,6 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
     "0005-plan-sharing": planSharingMigration(context),
     "0006-plan-comments": planCommentsMigration(context),
     "0007-invitation-tokens": invitationTokensMigration(context),
+    "0008-edit-idempotency-keys": editIdempotencyKeysMigration(context),
   };
 }
