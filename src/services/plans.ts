@@ -221,7 +221,8 @@ export function createPlanService(
           params: { revision: stored.revision },
         });
       }
-      const head = loaded ?? (await load(actor, id)).plan;
+      // The plan read to authorise may predate the stored edit (the same edit sent twice at once).
+      const head = loaded && loaded.revision >= stored.revision ? loaded : (await load(actor, id)).plan;
       const events = await repo.events(id, stored.revision - 1);
       const plan = planAtRevision(head, events, stored.revision);
       const event = events.find((e) => e.revision === stored.revision)!;
