@@ -48,7 +48,7 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
       new AutosaveQueue<Plan>({
         planId: initial.id,
         baseRevision: initial.revision,
-        send: (baseRevision, ops) => api.patchPlan(initial.id, baseRevision, ops),
+        send: (baseRevision, ops, key) => api.patchPlan(initial.id, baseRevision, ops, key),
         storage: localStorageOrUndefined(),
         isOnline: () => globalThis.navigator?.onLine ?? true,
       }),
