@@ -18,6 +18,7 @@ export const errorCodes = {
   conflict: 409,
   idempotency_key_invalid: 400,
   idempotency_key_reused: 422,
+  dmp_already_exists: 409,
   live_connection_unknown: 409,
   email_taken: 409,
   already_member: 409,
