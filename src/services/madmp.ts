@@ -144,8 +144,8 @@ export function madmpFacets(dmp: JsonObject): MadmpFacets {
     language: text(dmp.language) || null,
     embargo: embargoOf(dmp) ?? null,
     keyword: keywordOf(dmp) ?? null,
-    ethicalIssues: dmp.ethical_issues_exist === "yes",
-    searchText: [dmp.title, dmp.description, ...datasets.flatMap((d) => [d.title, d.description])]
+    ethical_issues: dmp.ethical_issues_exist === "yes" ? 1 : 0,
+    search_text: [dmp.title, dmp.description, ...datasets.flatMap((d) => [d.title, d.description])]
       .map(text)
       .join("\n")
       .toLowerCase(),

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Db } from "./database.js";
 import { inTransaction } from "./database.js";
-import type { Tables } from "./schema.js";
+import type { MadmpIndexTable, Tables } from "./schema.js";
 
 /** The kinds of identifier the maDMP list filters by (`<kind>_ids[]`). */
 export type MadmpIdKind =
@@ -13,23 +13,11 @@ export type MadmpIdKind =
   | "funder"
   | "grant";
 
-/** What a plan's DCS document is listed and searched by (see migration 0009). */
-export interface MadmpFacets {
-  /** Lower-cased. */
-  title: string | null;
-  /** ISO 8601 UTC. */
-  created: string | null;
-  modified: string | null;
-  language: string | null;
-  embargo: string | null;
-  /** Lower-cased. */
-  keyword: string | null;
-  ethicalIssues: boolean;
-  /** Lower-cased. */
-  searchText: string;
+/** What a plan's DCS document is listed and searched by: its index row (see schema.ts) and identifiers. */
+export type MadmpFacets = Omit<MadmpIndexTable, "plan_id" | "source_key" | "exportable"> & {
   /** Lower-cased identifier values, by kind. */
   ids: { kind: MadmpIdKind; value: string }[];
-}
+};
 
 export type MadmpSortField = "title" | "created" | "modified" | "language" | "embargo" | "keyword";
 
@@ -138,17 +126,19 @@ export function createMadmpIndex(db: Db) {
 
     /** Store the index row of a plan (`undefined` facets: the plan has no DCS form). */
     async store(planId: string, sourceKey: string, facets: MadmpFacets | undefined): Promise<void> {
+      const { ids: named = [], ...columns } = facets ?? {};
       const row = {
         source_key: sourceKey,
         exportable: facets ? 1 : 0,
-        title: facets?.title ?? null,
-        created: facets?.created ?? null,
-        modified: facets?.modified ?? null,
-        language: facets?.language ?? null,
-        embargo: facets?.embargo ?? null,
-        keyword: facets?.keyword ?? null,
-        ethical_issues: facets?.ethicalIssues ? 1 : 0,
-        search_text: facets?.searchText ?? "",
+        title: null,
+        created: null,
+        modified: null,
+        language: null,
+        embargo: null,
+        keyword: null,
+        ethical_issues: 0,
+        search_text: "",
+        ...columns,
       };
       await inTransaction(db, async (tx) => {
         // The upsert locks the row first, so two lists rebuilding the same plan take turns.
@@ -158,7 +148,7 @@ export function createMadmpIndex(db: Db) {
           .onConflict((oc) => oc.column("plan_id").doUpdateSet(row))
           .execute();
         await tx.deleteFrom("madmp_index_ids").where("plan_id", "=", planId).execute();
-        const ids = [...new Map((facets?.ids ?? []).map((id) => [`${id.kind}\n${id.value}`, id])).values()];
+        const ids = [...new Map(named.map((id) => [`${id.kind}\n${id.value}`, id])).values()];
         if (ids.length > 0) {
           await tx
             .insertInto("madmp_index_ids")
