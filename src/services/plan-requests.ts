@@ -60,11 +60,13 @@ function decodeCursor(cursor: string, sort: string, order: string): PlanListPosi
 }
 
 /** Longest Idempotency-Key accepted. */
-export const idempotencyKeyMaxLength = 200;
+const idempotencyKeyMaxLength = 200;
+/** An Idempotency-Key: printable ASCII characters without spaces (a UUID, a random hex string…). */
+const idempotencyKeyPattern = new RegExp(`^[\\x21-\\x7e]{1,${idempotencyKeyMaxLength}}$`);
 
-/** The Idempotency-Key as sent, if it is 1–200 printable ASCII characters without spaces; else bad_request. */
+/** The Idempotency-Key as sent, if it is 1–200 printable ASCII characters without spaces; else idempotency_key_invalid. */
 function checkIdempotencyKey(key: string): string {
-  if (/^[\x21-\x7e]{1,200}$/.test(key)) return key;
+  if (idempotencyKeyPattern.test(key)) return key;
   throw new AppError("idempotency_key_invalid", "Bad Idempotency-Key header", {
     params: { length: key.length, max: idempotencyKeyMaxLength },
     details: [{ path: "/headers/idempotency-key", message: "1–200 printable ASCII characters, no spaces" }],
