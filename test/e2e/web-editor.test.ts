@@ -19,6 +19,20 @@ import { expectAccessible } from "../support/web-page.js";
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
 
+/** Sign up, create an English draft and open it in the editor; its id. */
+async function draftInEditor(page: Page, name: string, email: string): Promise<string> {
+  await signUp(page, name, email);
+  const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
+    templateId: "science-europe",
+    language: "eng",
+    title: "Draft",
+  });
+  const planId = created.body.id;
+  await page.goto(`/plans/${planId}`);
+  await page.getByTestId("plan-editor").waitFor();
+  return planId;
+}
+
 /** Pick an option of a Mantine combobox whose text contains `text`. */
 async function pickOption(page: Page, text: string | RegExp) {
   await page.getByRole("option", { name: text }).first().click();
@@ -190,15 +204,7 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
   it("an edit saved as the page was left is not offered as a conflict when the plan opens again", async () => {
     const { page, errors } = await open();
     await journey([page], "reopen-after-leaving", async () => {
-      await signUp(page, "Chloé Durand", "chloe@example.org");
-      const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
-        templateId: "science-europe",
-        language: "eng",
-        title: "Draft",
-      });
-      const planId = created.body.id;
-      await page.goto(`/plans/${planId}`);
-      await page.getByTestId("plan-editor").waitFor();
+      const planId = await draftInEditor(page, "Chloé Durand", "chloe@example.org");
 
       // The server applies the batch, but its answer never reaches the page: the user leaves first.
       let applied!: () => void;
@@ -251,15 +257,7 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
   it("an edit whose answer was cut off is sent again with its Idempotency-Key: no conflict with oneself", async () => {
     const { page, errors } = await open();
     await journey([page], "answer-cut-off", async () => {
-      await signUp(page, "Inès Moreau", "ines@example.org");
-      const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
-        templateId: "science-europe",
-        language: "eng",
-        title: "Draft",
-      });
-      const planId = created.body.id;
-      await page.goto(`/plans/${planId}`);
-      await page.getByTestId("plan-editor").waitFor();
+      const planId = await draftInEditor(page, "Inès Moreau", "ines@example.org");
 
       const patches: { key: string | undefined; status: number; replayed: string | undefined }[] = [];
       page.on("response", async (response) => {
