@@ -19,6 +19,11 @@ export const commentSchema = z
     planId: z.string(),
     questionId: z.string(),
     outputId: z.string().nullable().describe("The research output; null for a plan-wide comment"),
+    outputRemoved: z
+      .boolean()
+      .describe(
+        "True when the comment is on a research output no longer in the plan (removed; a revert of the removal brings it back to false)",
+      ),
     parentId: z.string().nullable().describe("The thread's first comment, for a reply"),
     body: z.string(),
     author: person,
@@ -54,6 +59,12 @@ export const commentListQuerySchema = z.object({
     .optional()
     .describe("A research output's id; empty for plan-wide comments only; absent for all"),
   status: commentStatusSchema.default("all").describe("Threads that are open, resolved, or all"),
+  removedOutputs: z
+    .enum(["exclude", "include", "only"])
+    .default("exclude")
+    .describe(
+      "Comments on research outputs removed from the plan: left out (default), listed too, or listed alone",
+    ),
 });
 export type CommentListQuery = z.input<typeof commentListQuerySchema>;
 
@@ -61,14 +72,21 @@ export const commentListSchema = z.object({ comments: z.array(commentSchema) }).
 
 export const commentCountsSchema = z
   .object({
-    counts: z.array(
-      z.object({
-        questionId: z.string(),
-        outputId: z.string().nullable(),
-        open: z.number().int().describe("Open threads"),
-        resolved: z.number().int().describe("Resolved threads"),
-      }),
-    ),
+    counts: z
+      .array(
+        z.object({
+          questionId: z.string(),
+          outputId: z.string().nullable(),
+          open: z.number().int().describe("Open threads"),
+          resolved: z.number().int().describe("Resolved threads"),
+        }),
+      )
+      .describe("Threads on the plan's questions and its current research outputs"),
+    onRemovedOutputs: z
+      .object({ open: z.number().int(), resolved: z.number().int() })
+      .describe(
+        "Threads on research outputs removed from the plan (kept: list them with removedOutputs=only; a revert of the removal counts them above again)",
+      ),
   })
   .meta({ id: "CommentCounts" });
 export type CommentCounts = z.infer<typeof commentCountsSchema>;

@@ -99,6 +99,18 @@ export const addMemberBodySchema = z.object({
 });
 export const changeRoleBodySchema = z.object({ role: grantableRoleSchema });
 export const transferBodySchema = z.object({ userId: z.string().min(1).max(100) });
+/**
+ * Headers of `PATCH /api/v1/plans/{id}`. The key is checked by the service (a malformed one answers
+ * 400 idempotency_key_invalid), so that every client gets the same clear error.
+ */
+export const planEditHeadersSchema = z.looseObject({
+  "idempotency-key": z
+    .string()
+    .optional()
+    .describe(
+      "Opaque key of this edit (1–200 printable ASCII characters without spaces, e.g. a UUID), sent again unchanged with the same edit when its answer was lost. An edit already applied with this key on the plan by the caller is answered as it was then (same revision, 200, header Idempotent-Replayed: true) instead of being applied again or answering 409; the key with other ops or from another author answers 422 idempotency_key_reused; a malformed key 400 idempotency_key_invalid.",
+    ),
+});
 export const visibilityBodySchema = z.object({ visibility: planVisibilitySchema });
 export const acceptInvitationBodySchema = z.object({
   token: z.string().min(1).max(200).describe("The `invitation` parameter of the invitation e-mail's link"),

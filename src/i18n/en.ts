@@ -8,6 +8,7 @@ import { interopEn } from "./catalogues/interop.js";
 import { liveEn } from "./catalogues/live.js";
 import { lookupsEn } from "./catalogues/lookups.js";
 import { modelEn } from "./catalogues/model.js";
+import { planApiEn } from "./catalogues/plan-api.js";
 import { plansWebEn } from "./catalogues/plans-web.js";
 import { questionsEn } from "./catalogues/questions.js";
 import { sharingEn } from "./catalogues/sharing.js";
@@ -34,6 +35,7 @@ export const en = {
   ...interopEn,
   ...sharingEn,
   ...liveEn,
+  ...planApiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

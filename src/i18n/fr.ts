@@ -8,6 +8,7 @@ import { interopFr } from "./catalogues/interop.js";
 import { liveFr } from "./catalogues/live.js";
 import { lookupsFr } from "./catalogues/lookups.js";
 import { modelFr } from "./catalogues/model.js";
+import { planApiFr } from "./catalogues/plan-api.js";
 import { plansWebFr } from "./catalogues/plans-web.js";
 import { questionsFr } from "./catalogues/questions.js";
 import { sharingFr } from "./catalogues/sharing.js";
@@ -32,4 +33,5 @@ export const fr: Record<MessageKey, string> = {
   ...interopFr,
   ...sharingFr,
   ...liveFr,
+  ...planApiFr,
 };

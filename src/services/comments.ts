@@ -9,6 +9,7 @@ import {
   commentEditSchema,
   commentListQuerySchema,
 } from "../contract/comments.js";
+import type { Plan } from "../domain/plan.js";
 import { listQuestions } from "../domain/template.js";
 import type { MessageKey } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
@@ -31,7 +32,12 @@ function creationTime(): string {
   return new Date(lastCreated).toISOString();
 }
 
-function toComment(row: CommentRow, thread: CommentRow | undefined = undefined): Comment {
+/** Whether a comment is on a research output the plan no longer has (removed, perhaps to come back by a revert). */
+function onRemovedOutput(plan: Plan, outputId: string | null): boolean {
+  return outputId !== null && !Object.hasOwn(plan.outputs, outputId);
+}
+
+function toComment(row: CommentRow, plan: Plan, thread: CommentRow | undefined = undefined): Comment {
   // A reply carries its thread's status, so that a client can filter or grey out a whole thread.
   const status = thread ?? row;
   return {
@@ -39,6 +45,7 @@ function toComment(row: CommentRow, thread: CommentRow | undefined = undefined):
     planId: row.plan_id,
     questionId: row.question_id,
     outputId: row.output_id,
+    outputRemoved: onRemovedOutput(plan, row.output_id),
     parentId: row.parent_id,
     body: row.body,
     author: { id: row.author_id, displayName: row.author_name ?? unknownName },
@@ -111,14 +118,18 @@ export function createCommentService(
         resolved_by: resolve ? me.account.id : null,
       });
     }
-    return toComment((await load(plan, commentId)).row);
+    return toComment((await load(plan, commentId)).row, plan.plan);
   };
 
   return {
-    /** Comments of the plan, oldest first; `status` filters by their thread's state. */
+    /**
+     * Comments of the plan, oldest first; `status` filters by their thread's state. Comments on a
+     * research output removed from the plan are kept (a revert brings the output back with them)
+     * and left out unless `removedOutputs` asks for them; they are flagged `outputRemoved`.
+     */
     async list(actor: Actor | undefined, planId: string, query: CommentListQuery = {}): Promise<Comment[]> {
       const filter = validateInput(commentListQuerySchema, query);
-      await authorise(actor, planId, "read");
+      const { plan } = await authorise(actor, planId, "read");
       const rows = await comments.list(planId, {
         questionId: filter.questionId,
         outputId: filter.outputId === "" ? null : filter.outputId,
@@ -126,21 +137,35 @@ export function createCommentService(
       // Replies are listed with their thread; the thread's first comment has the same (question, output).
       const threads = new Map(rows.filter((r) => r.parent_id === null).map((r) => [r.id, r]));
       return rows
-        .map((row) => toComment(row, row.parent_id ? threads.get(row.parent_id) : undefined))
-        .filter((c) =>
-          filter.status === "all" ? true : (c.resolvedAt !== null) === (filter.status === "resolved"),
+        .map((row) => toComment(row, plan, row.parent_id ? threads.get(row.parent_id) : undefined))
+        .filter(
+          (c) =>
+            (filter.status === "all" || (c.resolvedAt !== null) === (filter.status === "resolved")) &&
+            (filter.removedOutputs === "include" || c.outputRemoved === (filter.removedOutputs === "only")),
         );
     },
 
-    /** Open and resolved threads per (question, output), plan-wide ones first within a question. */
-    async counts(actor: Actor | undefined, planId: string): Promise<CommentCounts["counts"]> {
-      await authorise(actor, planId, "read");
+    /**
+     * Open and resolved threads per (question, output), plan-wide ones first within a question; the
+     * threads on research outputs removed from the plan are counted apart (`onRemovedOutputs`).
+     */
+    async counts(actor: Actor | undefined, planId: string): Promise<CommentCounts> {
+      const { plan } = await authorise(actor, planId, "read");
       const rows = await comments.counts(planId);
-      return rows.sort(
-        (a, b) =>
-          a.questionId.localeCompare(b.questionId) ||
-          (a.outputId === null ? -1 : b.outputId === null ? 1 : a.outputId.localeCompare(b.outputId)),
-      );
+      const onRemovedOutputs = { open: 0, resolved: 0 };
+      for (const row of rows) {
+        if (!onRemovedOutput(plan, row.outputId)) continue;
+        onRemovedOutputs.open += row.open;
+        onRemovedOutputs.resolved += row.resolved;
+      }
+      const counts = rows
+        .filter((row) => !onRemovedOutput(plan, row.outputId))
+        .sort(
+          (a, b) =>
+            a.questionId.localeCompare(b.questionId) ||
+            (a.outputId === null ? -1 : b.outputId === null ? 1 : a.outputId.localeCompare(b.outputId)),
+        );
+      return { counts, onRemovedOutputs };
     },
 
     /** A new thread, or a reply to one (`parentId`), on a question of the plan. */
@@ -173,7 +198,7 @@ export function createCommentService(
         resolved_by: null,
       });
       const { row, thread } = await load(plan, id);
-      return toComment(row, thread);
+      return toComment(row, plan.plan, thread);
     },
 
     /** Change the text of one's own comment. */
@@ -192,7 +217,7 @@ export function createCommentService(
       }
       await comments.update(planId, commentId, { body: valid.body, edited_at: new Date().toISOString() });
       const { row: edited, thread } = await load(plan, commentId);
-      return toComment(edited, thread);
+      return toComment(edited, plan.plan, thread);
     },
 
     /** Mark a thread resolved (idempotent). */

@@ -4,6 +4,13 @@ import type { Plan } from "../domain/plan.js";
 import { isObject, type JsonObject } from "../formats/rda-dcs/model.js";
 import { translate } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
+import {
+  createMadmpIndex,
+  type MadmpFacets,
+  type MadmpIdKind,
+  type MadmpSortField,
+} from "../storage/madmp-index-repository.js";
+import { createPlansRepository } from "../storage/plans-repository.js";
 import type { AppContext } from "./app-context.js";
 import { loadBuiltinContent } from "./builtin-content.js";
 import { type Actor, requireActor, requireWriter } from "./permissions.js";
@@ -118,103 +125,68 @@ function keywordOf(dmp: JsonObject): string | undefined {
   return words[0];
 }
 
-function sortValue(dmp: JsonObject, field: string): string | number | undefined {
-  switch (field) {
-    case "title":
-      return text(dmp.title).toLowerCase() || undefined;
-    case "created":
-    case "modified": {
-      const time = Date.parse(text(dmp[field]));
-      return Number.isNaN(time) ? undefined : time;
-    }
-    case "language":
-      return text(dmp.language) || undefined;
-    case "embargo":
-      return embargoOf(dmp);
-    default:
-      return keywordOf(dmp);
-  }
+/** An ISO 8601 UTC time of a DCS date-time, or null. */
+function isoTime(value: unknown): string | null {
+  const time = Date.parse(text(value));
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-function anyIn(values: string[], wanted: string[]): boolean {
-  if (wanted.length === 0) return true;
-  const set = new Set(wanted.map((w) => w.toLowerCase()));
-  return values.some((v) => set.has(v.toLowerCase()));
-}
-
-/** True when `dmp` passes every filter (AND), each list filter matching any of its values (OR). */
-function matches(dmp: JsonObject, q: MadmpListQuery): boolean {
-  const time = (field: "created" | "modified") => Date.parse(text(dmp[field]));
-  const before = (value: number, limit: string | undefined) =>
-    limit === undefined || value < Date.parse(limit);
-  const after = (value: number, limit: string | undefined) =>
-    limit === undefined || value > Date.parse(limit);
-  if (!before(time("created"), q.created_before) || !after(time("created"), q.created_after)) return false;
-  if (!before(time("modified"), q.modified_before) || !after(time("modified"), q.modified_after))
-    return false;
-  if (q.languages.length > 0 && !q.languages.includes(text(dmp.language))) return false;
-  if (!anyIn(identifiers(dmp.dmp_id), q.dmp_ids)) return false;
-  if (
-    !anyIn(
-      objects(dmp.contact).flatMap((c) => identifiers(c.contact_id)),
-      q.contact_ids,
-    )
-  )
-    return false;
-  if (
-    !anyIn(
-      objects(dmp.contributor).flatMap((c) => identifiers(c.contributor_id)),
-      q.contributor_ids,
-    )
-  )
-    return false;
-  if (
-    !anyIn(
-      objects(dmp.dataset).flatMap((d) => identifiers(d.dataset_id)),
-      q.dataset_ids,
-    )
-  )
-    return false;
-  const standards = objects(dmp.dataset)
-    .flatMap((d) => objects(d.metadata))
-    .flatMap((m) => identifiers(m.metadata_standard_id));
-  if (!anyIn(standards, q.metadata_standard_ids)) return false;
+/** What the list operation filters and sorts a DMP by (stored in the maDMP index, migration 0009). */
+export function madmpFacets(dmp: JsonObject): MadmpFacets {
+  const datasets = objects(dmp.dataset);
   const fundings = objects(dmp.project).flatMap((p) => objects(p.funding));
-  if (
-    !anyIn(
-      fundings.flatMap((f) => identifiers(f.funder_id)),
-      q.funder_ids,
-    )
-  )
-    return false;
-  if (
-    !anyIn(
-      fundings.flatMap((f) => identifiers(f.grant_id)),
-      q.grant_ids,
-    )
-  )
-    return false;
-  if (q.ethical_issues_exist !== undefined && (dmp.ethical_issues_exist === "yes") !== q.ethical_issues_exist)
-    return false;
-  if (q.embargo_before !== undefined || q.embargo_after !== undefined) {
-    const embargo = embargoOf(dmp);
-    if (!embargo) return false;
-    if (q.embargo_before !== undefined && !(embargo < q.embargo_before)) return false;
-    if (q.embargo_after !== undefined && !(embargo > q.embargo_after)) return false;
-  }
-  if (q.query) {
-    const needle = q.query.toLowerCase();
-    const haystack = [
-      dmp.title,
-      dmp.description,
-      ...objects(dmp.dataset).flatMap((d) => [d.title, d.description]),
-    ]
+  const ids = (kind: MadmpIdKind, values: string[]) =>
+    values.filter(Boolean).map((value) => ({ kind, value: value.toLowerCase() }));
+  return {
+    title: text(dmp.title).toLowerCase() || null,
+    created: isoTime(dmp.created),
+    modified: isoTime(dmp.modified),
+    language: text(dmp.language) || null,
+    embargo: embargoOf(dmp) ?? null,
+    keyword: keywordOf(dmp) ?? null,
+    ethical_issues: dmp.ethical_issues_exist === "yes" ? 1 : 0,
+    search_text: [dmp.title, dmp.description, ...datasets.flatMap((d) => [d.title, d.description])]
       .map(text)
       .join("\n")
-      .toLowerCase();
-    if (!haystack.includes(needle)) return false;
+      .toLowerCase(),
+    ids: [
+      ...ids("dmp", identifiers(dmp.dmp_id)),
+      ...ids(
+        "contact",
+        objects(dmp.contact).flatMap((c) => identifiers(c.contact_id)),
+      ),
+      ...ids(
+        "contributor",
+        objects(dmp.contributor).flatMap((c) => identifiers(c.contributor_id)),
+      ),
+      ...ids(
+        "dataset",
+        datasets.flatMap((d) => identifiers(d.dataset_id)),
+      ),
+      ...ids(
+        "metadata_standard",
+        datasets.flatMap((d) => objects(d.metadata)).flatMap((m) => identifiers(m.metadata_standard_id)),
+      ),
+      ...ids(
+        "funder",
+        fundings.flatMap((f) => identifiers(f.funder_id)),
+      ),
+      ...ids(
+        "grant",
+        fundings.flatMap((f) => identifiers(f.grant_id)),
+      ),
+    ],
+  };
+}
+
+/** The `dmp_id` identifiers of a DCS document as sent (any version), if it is JSON at all. */
+function dmpIdsIn(document: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(document);
+    return isObject(parsed) && isObject(parsed.dmp) ? identifiers(parsed.dmp.dmp_id).filter(Boolean) : [];
+  } catch {
+    return []; // the importer reports (or repairs) what is not plain JSON
   }
-  return true;
 }
 
 /** `Thu, 01 Jan 2026 10:00:00 GMT` or ISO 8601 → milliseconds and whether it has sub-second precision. */
@@ -240,6 +212,26 @@ export function createMadmpService(
 ) {
   const { authorise } = createPlanAuthoriser(context);
   const service = createPlanService(context, deps.content ?? loadBuiltinContent());
+
+  const index = createMadmpIndex(context.database.db);
+  const plansRepository = createPlansRepository(context.database.db);
+
+  /** Rebuild the index rows of the viewer's plans that changed (revision, owner contact) since indexed. */
+  const refreshIndex = async (viewerId: string) => {
+    for (const source of await index.sources(viewerId)) {
+      if (source.indexed) continue;
+      const stored = await plansRepository.get(source.planId);
+      if (!stored) continue;
+      let facets: MadmpFacets | undefined;
+      try {
+        facets = madmpFacets((await deps.exports.dcsDocument(stored.plan, "en")).dmp as JsonObject);
+      } catch (error) {
+        // A plan with no DCS form (e.g. its template is gone) is left out of lists rather than failing them.
+        if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
+      }
+      await index.store(source.planId, source.sourceKey, facets);
+    }
+  };
 
   const etagOf = (plan: Plan) => `"${plan.id}-r${plan.revision}"`;
 
@@ -271,49 +263,68 @@ export function createMadmpService(
   };
 
   return {
-    /** The DMPs the caller may read, filtered, sorted and paged; `total_count` before paging. */
+    /**
+     * The DMPs the caller may read, filtered, sorted and paged in the database (the maDMP index,
+     * brought up to date first); `total_count` counts every match before paging.
+     */
     async list(actor: Actor | undefined, query: MadmpListQuery) {
       const me = requireActor(actor);
-      // Every plan the caller is a member of, page after page; filters and paging are the standard's.
-      const visible: { id: string }[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await deps.plans.list(me, { scope: "all", limit: 100, ...(cursor ? { cursor } : {}) });
-        visible.push(...page.plans);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      const documents: MadmpDocument[] = [];
-      for (const { id } of visible) {
+      await refreshIndex(me.account.id);
+      const { total, ids } = await index.search({
+        viewerId: me.account.id,
+        offset: query.offset,
+        count: query.count,
+        sort: (query.sort.length > 0 ? query.sort : ["created,desc"]).map((s) => {
+          const [field, order] = s.split(",");
+          return { field: field as MadmpSortField, order: order === "asc" ? "asc" : "desc" };
+        }),
+        createdBefore: query.created_before,
+        createdAfter: query.created_after,
+        modifiedBefore: query.modified_before,
+        modifiedAfter: query.modified_after,
+        languages: query.languages,
+        ids: {
+          dmp: query.dmp_ids,
+          contact: query.contact_ids,
+          contributor: query.contributor_ids,
+          dataset: query.dataset_ids,
+          metadata_standard: query.metadata_standard_ids,
+          funder: query.funder_ids,
+          grant: query.grant_ids,
+        },
+        query: query.query,
+        ethicalIssues: query.ethical_issues_exist,
+        embargoBefore: query.embargo_before,
+        embargoAfter: query.embargo_after,
+      });
+      const items: MadmpDocument[] = [];
+      for (const id of ids) {
+        // Read as the caller (a plan left or binned since the query is left out).
         const stored = await authorise(me, id, "read").catch(() => undefined);
-        if (!stored) continue;
-        try {
-          documents.push(await documentOf(stored.plan));
-        } catch (error) {
-          // A plan with no DCS form (e.g. its template is gone) is left out rather than failing the list.
-          if (!(error instanceof AppError) || error.code !== "validation_failed") throw error;
-        }
+        const document = stored && (await documentOf(stored.plan).catch(() => undefined));
+        if (document) items.push(document);
       }
-      const kept = documents.filter((d) => matches(d.dmp, query));
-      const sorts = (query.sort.length > 0 ? query.sort : ["created,desc"]).map((s) => {
-        const [field, order] = s.split(",");
-        return { field: field!, sign: order === "asc" ? 1 : -1 };
-      });
-      kept.sort((a, b) => {
-        for (const { field, sign } of sorts) {
-          const x = sortValue(a.dmp, field);
-          const y = sortValue(b.dmp, field);
-          if (x === y) continue;
-          if (x === undefined) return 1; // missing values last, whatever the order
-          if (y === undefined) return -1;
-          return (x < y ? -1 : 1) * sign;
-        }
-        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-      });
-      return { total: kept.length, items: kept.slice(query.offset, query.offset + query.count) };
+      return { total, items };
     },
 
-    /** A new plan from a DCS document, owned by the caller. */
+    /**
+     * A new plan from a DCS document, owned by the caller; `dmp_already_exists` (409, with the
+     * existing DMP's id) when a DMP of the caller's already has its `dmp_id` — sending the same DMP
+     * again makes no duplicate.
+     */
     async create(actor: Actor | undefined, text: string): Promise<MadmpDocument> {
+      const me = requireWriter(actor);
+      const dmpIds = dmpIdsIn(text);
+      if (dmpIds.length > 0) {
+        await refreshIndex(me.account.id);
+        const existing = await index.findByIdentifier(me.account.id, "dmp", dmpIds);
+        if (existing) {
+          throw new AppError("dmp_already_exists", `DMP ${dmpIds[0]} exists as ${existing}`, {
+            params: { dmpId: dmpIds.join(", "), id: existing },
+            details: { id: existing, location: `/api/madmp/v1/dmps/${existing}` },
+          });
+        }
+      }
       const outcome = await deps.imports.importPlan(actor, text, { format: "rda-dcs" }, "en");
       return documentOf(outcome.plan);
     },

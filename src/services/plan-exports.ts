@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import type { Plan } from "../domain/plan.js";
 import { buildDocument, selectOutputs } from "../exports/document/build-document.js";
 import { type ExportFormat, exportFormats, formatFiles } from "../exports/document/model.js";
@@ -110,6 +111,17 @@ function flag(
   return fallback;
 }
 
+/** The contact details of a plan's owner, as a DCS export of a plan naming no contact uses them. */
+interface OwnerContact {
+  name: string;
+  email: string;
+}
+
+/** Whether exports in `format` (lower-cased) name the owner as contact when the plan names none. */
+function usesOwnerContact(format: string): boolean {
+  return format.startsWith("rda-dcs-");
+}
+
 function sha256(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }
@@ -131,15 +143,27 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
   const plans = createPlansRepository(context.database.db);
   const users = createUsersRepository(context.database.db);
 
+  /** The contact details of an account (null when it is gone). */
+  const contactOf = async (userId: string | undefined): Promise<OwnerContact | null> => {
+    const user = userId === undefined ? undefined : await users.findById(userId);
+    return user ? { name: user.display_name, email: user.email } : null;
+  };
+
+  /**
+   * The owner contact details a DCS export of `plan` is made with: null when the plan names its
+   * contact, else its owner's (read now: they may change without the plan changing).
+   */
+  const ownerContactFor = async (plan: Plan, ownerId?: string): Promise<OwnerContact | null> => {
+    const contact = plan.details.contactPersonId;
+    if (contact && plan.persons[contact]) return null;
+    return contactOf(ownerId ?? (await plans.get(plan.id))?.ownerId);
+  };
+
   /**
    * DCS needs a contact: a plan that names none (a fresh draft) is exported with its owner as contact,
    * so that every plan has a DCS form (the plan itself is not changed).
    */
-  const withContact = async (plan: Plan): Promise<Plan> => {
-    const contact = plan.details.contactPersonId;
-    if (contact && plan.persons[contact]) return plan;
-    const stored = await plans.get(plan.id);
-    const owner = stored ? await users.findById(stored.ownerId) : undefined;
+  const withContact = (plan: Plan, owner: OwnerContact | null): Plan => {
     if (!owner) return plan;
     const id = "plan-owner-contact";
     return {
@@ -149,7 +173,7 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
         [id]: {
           id,
           kind: "person",
-          lastName: owner.display_name,
+          lastName: owner.name,
           email: owner.email,
           identifiers: [],
           affiliations: [],
@@ -257,12 +281,13 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
     format: PlanExportFormat,
     key: Record<string, unknown>,
     ui: UiLanguage,
+    owner: OwnerContact | null,
   ) => {
     if (format === "json") return new TextEncoder().encode(`${JSON.stringify(plan, null, 2)}\n`);
     if (format === "rda-dcs-1.2" || format === "rda-dcs-1.1") {
       const version = format.slice("rda-dcs-".length) as DcsVersion;
       return new TextEncoder().encode(
-        `${JSON.stringify(dcsOf(await withContact(plan), version, ui), null, 2)}\n`,
+        `${JSON.stringify(dcsOf(withContact(plan, owner), version, ui), null, 2)}\n`,
       );
     }
     const template = content.templates.get(plan.template.id);
@@ -291,16 +316,23 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
     return renderInWorker(document, format as ExportFormat, key.layout as never);
   };
 
-  /** What an export request is (format, options, cache key) and its headers: no rendering. */
-  const describe = (plan: Plan, query: ExportQuery, ui: UiLanguage) => {
+  /**
+   * What an export request is (format, options, cache key) and its headers: no rendering. `owner`:
+   * the owner contact details a DCS export uses (`ownerContactFor`), part of the key when used.
+   */
+  const describe = (plan: Plan, query: ExportQuery, ui: UiLanguage, owner: OwnerContact | null) => {
     const { format, key } = normalise(plan, query, ui);
-    const digest = sha256(JSON.stringify([carnetVersion, plan.id, plan.revision, format, key]));
+    const usedOwner = usesOwnerContact(format) ? owner : null;
+    const digest = sha256(
+      JSON.stringify([carnetVersion, plan.id, plan.revision, format, key, ...(usedOwner ? [usedOwner] : [])]),
+    );
     const file = format in dataFiles ? dataFiles[format as DataFormat] : formatFiles[format as ExportFormat];
     return {
       planId: plan.id,
       revision: plan.revision,
       format,
       key,
+      owner: usedOwner,
       digest,
       etag: `"${digest.slice(0, 32)}"`,
       contentType: file.mediaType,
@@ -310,11 +342,13 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
   type Described = ReturnType<typeof describe>;
 
   const withBody = (described: Described, plan: () => Plan, ui: UiLanguage): PreparedExport => {
-    const { key: _key, digest: _digest, ...headers } = described;
+    const { key: _key, digest: _digest, owner: _owner, ...headers } = described;
     return {
       ...headers,
       body: () =>
-        cache.getOrRender(described.digest, () => render(plan(), described.format, described.key, ui)),
+        cache.getOrRender(described.digest, () =>
+          render(plan(), described.format, described.key, ui, described.owner),
+        ),
     };
   };
 
@@ -328,14 +362,24 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
     /**
      * Check access and options; the headers are known at once, the bytes come from `body()`. What
      * options mean depends only on the plan's revision: a request repeated on the same revision
-     * takes the prepared export as it was, without reading the plan again.
+     * takes the prepared export as it was, without reading the plan again — unless it was made
+     * with the owner's contact details (a DCS export of a plan naming no contact) and they changed.
      */
     async prepare(actor: Actor | undefined, id: string, query: ExportQuery, ui: UiLanguage) {
       const stored = await authorise(actor, id, "read");
       const memo = JSON.stringify([id, stored.revision, ui, query]);
       let known = described.get(memo);
+      if (known?.owner && !isDeepStrictEqual(known.owner, await contactOf(stored.ownerId))) {
+        known = undefined;
+      }
       if (!known) {
-        known = describe(stored.plan, query, ui);
+        const dcs = usesOwnerContact((query.format ?? "").toLowerCase());
+        known = describe(
+          stored.plan,
+          query,
+          ui,
+          dcs ? await ownerContactFor(stored.plan, stored.ownerId) : null,
+        );
         if (described.size >= maxDescribed) described.delete(described.keys().next().value as string);
         described.set(memo, known);
       }
@@ -344,7 +388,8 @@ export function createPlanExports(context: Pick<AppContext, "database">, options
 
     /** The RDA DCS 1.2 document (`{dmp}`) of a plan the caller has already been authorised for. */
     async dcsDocument(plan: Plan, ui: UiLanguage): Promise<JsonObject> {
-      const prepared = withBody(describe(plan, { format: "rda-dcs-1.2" }, ui), () => plan, ui);
+      const owner = await ownerContactFor(plan);
+      const prepared = withBody(describe(plan, { format: "rda-dcs-1.2" }, ui, owner), () => plan, ui);
       const { bytes } = await prepared.body();
       return JSON.parse(new TextDecoder().decode(bytes)) as JsonObject;
     },

@@ -59,6 +59,20 @@ function decodeCursor(cursor: string, sort: string, order: string): PlanListPosi
   });
 }
 
+/** Longest Idempotency-Key accepted. */
+const idempotencyKeyMaxLength = 200;
+/** An Idempotency-Key: printable ASCII characters without spaces (a UUID, a random hex string…). */
+const idempotencyKeyPattern = new RegExp(`^[\\x21-\\x7e]{1,${idempotencyKeyMaxLength}}$`);
+
+/** The Idempotency-Key as sent, if it is 1–200 printable ASCII characters without spaces; else idempotency_key_invalid. */
+function checkIdempotencyKey(key: string): string {
+  if (idempotencyKeyPattern.test(key)) return key;
+  throw new AppError("idempotency_key_invalid", "Bad Idempotency-Key header", {
+    params: { length: key.length, max: idempotencyKeyMaxLength },
+    details: [{ path: "/headers/idempotency-key", message: "1–200 printable ASCII characters, no spaces" }],
+  });
+}
+
 /** True when an op reads or writes the plan's visibility (which needs `set_visibility`). */
 function touchesVisibility(op: EditOp): boolean {
   const pointers = op.op === "move" ? [op.from, op.path] : [op.path];
@@ -107,6 +121,32 @@ export function createPlanRequests(
       after,
     });
     return { plans: rows, nextCursor: next ? encodeCursor(query.sort, query.order, next) : null };
+  };
+
+  /**
+   * An edit sent with an Idempotency-Key: answered as first applied when the key is already stored
+   * with this plan, else applied with the key. The same edit sent twice at once: the second finds
+   * the first's event after it conflicts with it (or after the key's unique index refused it).
+   */
+  const editOnce = async (
+    author: { id: string },
+    id: string,
+    baseRevision: number,
+    ops: EditOp[],
+    loaded: Plan,
+    key: string,
+  ): Promise<EditOutcome> => {
+    const earlier = await service.replayed(author, id, key, ops, loaded);
+    if (earlier) return earlier;
+    try {
+      return await service.edit(author, id, baseRevision, ops, loaded, key);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === "conflict" || error.code === "validation_failed")) {
+        const raced = await service.replayed(author, id, key, ops);
+        if (raced) return raced;
+      }
+      throw error;
+    }
   };
 
   return {
@@ -175,13 +215,16 @@ export function createPlanRequests(
       id: string,
       baseRevision: number,
       ops: unknown[],
+      idempotencyKey?: string,
     ): Promise<EditOutcome> {
       const authorised = await authorise(actor, id, "edit");
       const valid = validateInput(editOpsSchema, ops);
       if (valid.some(touchesVisibility) && !authorised.capabilities.has("set_visibility")) {
         await authorise(actor, id, "set_visibility");
       }
-      return service.edit({ id: requireWriter(actor).account.id }, id, baseRevision, valid, authorised.plan);
+      const author = { id: requireWriter(actor).account.id };
+      if (idempotencyKey === undefined) return service.edit(author, id, baseRevision, valid, authorised.plan);
+      return editOnce(author, id, baseRevision, valid, authorised.plan, checkIdempotencyKey(idempotencyKey));
     },
 
     /** Put the plan in the bin (restorable by its owner). */

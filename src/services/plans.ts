@@ -35,6 +35,8 @@ export interface EditOutcome {
   document: Buffer;
   event: EditEvent;
   problems: Problem[];
+  /** True when this is an earlier edit answered again for its Idempotency-Key (nothing was applied). */
+  replayed?: true;
 }
 
 /** Writers racing for the same revision retry this many times before reporting a conflict. */
@@ -132,6 +134,7 @@ export function createPlanService(
     base: number | "head",
     makeOps: (head: Plan) => Promise<EditOp[]> | EditOp[],
     loaded?: Plan,
+    idempotencyKey?: string,
   ): Promise<EditOutcome> => {
     for (let attempt = 1; ; attempt++) {
       // The caller may have just loaded the plan (to authorise); a retry always reloads.
@@ -153,7 +156,7 @@ export function createPlanService(
         });
       }
       try {
-        const document = await repo.saveEdit(result.plan, result.event);
+        const document = await repo.saveEdit(result.plan, result.event, idempotencyKey);
         await announce.edit(id, result.event);
         return {
           plan: result.plan,
@@ -194,8 +197,42 @@ export function createPlanService(
       baseRevision: number,
       ops: EditOp[],
       loaded?: Plan,
+      idempotencyKey?: string,
     ): Promise<EditOutcome> {
-      return commit(actor, id, baseRevision, () => ops, loaded);
+      return commit(actor, id, baseRevision, () => ops, loaded, idempotencyKey);
+    },
+
+    /**
+     * The edit already stored with `idempotencyKey` on this plan, answered as it was first (its
+     * revision, the plan at that revision and its problems), or undefined when the key is new.
+     * AppError `idempotency_key_reused` when the key went with other ops or another author.
+     */
+    async replayed(
+      actor: Actor,
+      id: string,
+      idempotencyKey: string,
+      ops: EditOp[],
+      loaded?: Plan,
+    ): Promise<EditOutcome | undefined> {
+      const stored = await repo.eventByIdempotencyKey(id, idempotencyKey);
+      if (!stored) return undefined;
+      if (stored.author !== actor.id || stored.ops !== JSON.stringify(ops)) {
+        throw new AppError("idempotency_key_reused", `Plan ${id}: Idempotency-Key used for another edit`, {
+          params: { revision: stored.revision },
+        });
+      }
+      // The plan read to authorise may predate the stored edit (the same edit sent twice at once).
+      const head = loaded && loaded.revision >= stored.revision ? loaded : (await load(actor, id)).plan;
+      const events = await repo.events(id, stored.revision - 1);
+      const plan = planAtRevision(head, events, stored.revision);
+      const event = events.find((e) => e.revision === stored.revision)!;
+      return {
+        plan,
+        document: Buffer.from(JSON.stringify(plan), "utf8"),
+        event,
+        problems: checkPlanRules(plan, content),
+        replayed: true,
+      };
     },
 
     /** A new plan with the same content and new ids everywhere, owned by `actor`. */

@@ -166,7 +166,10 @@ const updatePlanAtRevision = reusableQuery(
       .where("revision", "=", param("previous")),
 );
 const insertEvent = reusableQuery(
-  (db: Db, param: (name: "planId" | "revision" | "author" | "at" | "ops" | "inverse") => never) =>
+  (
+    db: Db,
+    param: (name: "planId" | "revision" | "author" | "at" | "ops" | "inverse" | "idempotencyKey") => never,
+  ) =>
     db.insertInto("plan_events").values({
       plan_id: param("planId"),
       revision: param("revision"),
@@ -174,7 +177,15 @@ const insertEvent = reusableQuery(
       at: param("at"),
       ops: param("ops"),
       inverse: param("inverse"),
+      idempotency_key: param("idempotencyKey"),
     }),
+);
+const eventByIdempotencyKey = reusableQuery((db: Db, param: (name: "planId" | "key") => never) =>
+  db
+    .selectFrom("plan_events")
+    .select(["revision", "author", "ops"])
+    .where("plan_id", "=", param("planId"))
+    .where("idempotency_key", "=", param("key")),
 );
 
 function planRow(plan: Plan) {
@@ -316,11 +327,23 @@ export function createPlansRepository(db: Db) {
     },
 
     /**
+     * The edit stored with the client's `Idempotency-Key` on this plan, if any: its revision, author
+     * and ops (as stored JSON text).
+     */
+    async eventByIdempotencyKey(
+      planId: string,
+      key: string,
+    ): Promise<{ revision: number; author: string; ops: string } | undefined> {
+      return (await eventByIdempotencyKey(db, { planId, key })).rows[0];
+    },
+
+    /**
      * Store the plan's new revision and its event in ONE transaction, and return the stored document
      * (its JSON as UTF-8). Throws StaleRevisionError when the stored revision is no longer
-     * `event.revision - 1` (another writer got there first).
+     * `event.revision - 1` (another writer got there first) — or when `idempotencyKey` is already
+     * stored with another edit of the plan (the caller's retry then finds that edit).
      */
-    async saveEdit(plan: Plan, event: EditEvent): Promise<Buffer> {
+    async saveEdit(plan: Plan, event: EditEvent, idempotencyKey?: string): Promise<Buffer> {
       const row = planRow(plan);
       const update = { ...row, id: plan.id, previous: event.revision - 1 };
       const eventRow = {
@@ -330,6 +353,7 @@ export function createPlansRepository(db: Db) {
         at: event.at,
         ops: JSON.stringify(event.ops),
         inverse: JSON.stringify(event.inverse),
+        idempotencyKey: idempotencyKey ?? null,
       };
       const stale = () => new StaleRevisionError(plan.id, event.revision);
       try {

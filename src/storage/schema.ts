@@ -125,6 +125,8 @@ export interface PlanEventsTable {
   at: string;
   ops: string;
   inverse: string;
+  /** The client's Idempotency-Key of the edit (migration 0008), unique per plan; null when none was sent. */
+  idempotency_key: string | null;
 }
 
 /** A comment on a plan's question (see migration 0006 and `comments-repository.ts`). */
@@ -166,6 +168,36 @@ export interface RegistryEntriesTable {
   updated_at: string;
 }
 
+/** A plan as the RDA Common maDMP API lists it (migration 0009, `madmp-index-repository.ts`). */
+export interface MadmpIndexTable {
+  plan_id: string;
+  /** The plan's revision and owner contact details the row was made from; another value: rebuild. */
+  source_key: string;
+  /** 0 when the plan has no DCS form (it is then left out of lists). */
+  exportable: number;
+  /** Lower-cased title; null when none. */
+  title: string | null;
+  /** `dmp.created` / `dmp.modified` as ISO 8601 UTC (milliseconds); null when not a date. */
+  created: string | null;
+  modified: string | null;
+  language: string | null;
+  /** The latest licence start date of the distributions (YYYY-MM-DD…); null when none. */
+  embargo: string | null;
+  /** The first keyword of the datasets, lower-cased, in byte order; null when none. */
+  keyword: string | null;
+  /** 1 when `ethical_issues_exist` is "yes". */
+  ethical_issues: number;
+  /** Lower-cased titles and descriptions of the DMP and its datasets, one per line. */
+  search_text: string;
+}
+
+/** An identifier a plan's DCS document names, lower-cased (kind: dmp, contact, contributor, dataset, metadata_standard, funder, grant). */
+export interface MadmpIndexIdsTable {
+  plan_id: string;
+  kind: string;
+  value: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   organisations: OrganisationsTable;
@@ -180,4 +212,6 @@ export interface Tables {
   plan_invitations: PlanInvitationsTable;
   plan_comments: PlanCommentsTable;
   registry_entries: RegistryEntriesTable;
+  madmp_index: MadmpIndexTable;
+  madmp_index_ids: MadmpIndexIdsTable;
 }

@@ -19,6 +19,20 @@ import { expectAccessible } from "../support/web-page.js";
 // One dialect is enough for browser journeys: the first one this run covers.
 const dialects = testDialects().slice(0, 1);
 
+/** Sign up, create an English draft and open it in the editor; its id. */
+async function draftInEditor(page: Page, name: string, email: string): Promise<string> {
+  await signUp(page, name, email);
+  const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
+    templateId: "science-europe",
+    language: "eng",
+    title: "Draft",
+  });
+  const planId = created.body.id;
+  await page.goto(`/plans/${planId}`);
+  await page.getByTestId("plan-editor").waitFor();
+  return planId;
+}
+
 /** Pick an option of a Mantine combobox whose text contains `text`. */
 async function pickOption(page: Page, text: string | RegExp) {
   await page.getByRole("option", { name: text }).first().click();
@@ -190,15 +204,7 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
   it("an edit saved as the page was left is not offered as a conflict when the plan opens again", async () => {
     const { page, errors } = await open();
     await journey([page], "reopen-after-leaving", async () => {
-      await signUp(page, "Chloé Durand", "chloe@example.org");
-      const created = await api<{ id: string }>(page, "POST", "/api/v1/plans", {
-        templateId: "science-europe",
-        language: "eng",
-        title: "Draft",
-      });
-      const planId = created.body.id;
-      await page.goto(`/plans/${planId}`);
-      await page.getByTestId("plan-editor").waitFor();
+      const planId = await draftInEditor(page, "Chloé Durand", "chloe@example.org");
 
       // The server applies the batch, but its answer never reaches the page: the user leaves first.
       let applied!: () => void;
@@ -245,6 +251,75 @@ describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium (
       await page.getByLabel("Plan title").fill("Living soils, 2026");
       await saved(page);
       expect(errors).toEqual([]);
+    });
+  }, 120_000);
+
+  it("an edit whose answer was cut off is sent again with its Idempotency-Key: no conflict with oneself", async () => {
+    const { page, errors } = await open();
+    await journey([page], "answer-cut-off", async () => {
+      const planId = await draftInEditor(page, "Inès Moreau", "ines@example.org");
+
+      const patches: { key: string | undefined; status: number; replayed: string | undefined }[] = [];
+      page.on("response", async (response) => {
+        if (response.request().method() !== "PATCH") return;
+        patches.push({
+          key: await response
+            .request()
+            .headerValue("idempotency-key")
+            .then((v) => v ?? undefined),
+          status: response.status(),
+          replayed: (await response.headerValue("idempotent-replayed")) ?? undefined,
+        });
+      });
+      const sentKeys: string[] = [];
+      page.on("request", (request) => {
+        const key = request.headers()["idempotency-key"];
+        if (request.method() === "PATCH" && key) sentKeys.push(key);
+      });
+      // The server applies the batch, then the connection drops before its answer arrives; meanwhile
+      // someone changes the same field. Sent again without its key, the batch would be a conflict.
+      let applied!: () => void;
+      const sent = new Promise<void>((resolve) => {
+        applied = resolve;
+      });
+      let theirsDone!: () => void;
+      const theirs = new Promise<void>((resolve) => {
+        theirsDone = resolve;
+      });
+      let intercepted = false;
+      await page.route(`**/api/v1/plans/${planId}`, async (route) => {
+        if (route.request().method() !== "PATCH" || intercepted) return route.fallback();
+        intercepted = true;
+        await route.fetch();
+        applied();
+        await theirs;
+        await route.abort("connectionreset");
+      });
+      await page.getByLabel("Plan title").fill("Living soils");
+      await sent;
+      const other = await api<{ revision: number }>(page, "PATCH", `/api/v1/plans/${planId}`, {
+        baseRevision: 1,
+        ops: [{ op: "set", path: "/details/title", value: "Their title" }],
+      });
+      expect(other.body.revision).toBe(2);
+      theirsDone();
+
+      await expect.poll(() => patches.filter((p) => p.key !== undefined).length, { timeout: 15_000 }).toBe(1);
+      await saved(page);
+      const [retry] = patches.filter((p) => p.key !== undefined);
+      expect(retry).toMatchObject({ status: 200, replayed: "true" });
+      expect(retry!.key).toMatch(/^[0-9a-f]{32}$/);
+      expect(sentKeys).toEqual([retry!.key, retry!.key]);
+      expect(await page.getByRole("dialog").count()).toBe(0);
+      // The editor shows the latest plan, not the older one the replayed answer carries.
+      await expect.poll(() => page.getByLabel("Plan title").inputValue()).toBe("Their title");
+      const stored = await api<{ revision: number; details: { title: string } }>(
+        page,
+        "GET",
+        `/api/v1/plans/${planId}`,
+      );
+      expect(stored.body).toMatchObject({ revision: 2, details: { title: "Their title" } });
+      expect(errors.filter((e) => !/ERR_CONNECTION_RESET|Failed to load resource/.test(e))).toEqual([]);
     });
   }, 120_000);
 });

@@ -12,6 +12,7 @@ interface CommentBody {
   planId: string;
   questionId: string;
   outputId: string | null;
+  outputRemoved: boolean;
   parentId: string | null;
   body: string;
   author: { id: string; displayName: string };
@@ -210,6 +211,104 @@ describe.each(testDialects())("plan comments over HTTP on $name", (dialect) => {
     expect(reopened.json()).toMatchObject({ resolvedAt: null, resolvedBy: null });
     expect((await list(owner, plan.id, "?status=open")).map((c) => c.id)).toContain(other.id);
     expect((await counts(owner, plan.id))[1]).toMatchObject({ open: 2, resolved: 0 });
+  });
+
+  it("keeps the comments of a removed research output out of counts and lists, and a revert brings them back", async () => {
+    const plan = await newPlan();
+    const removedId = "outputremoved1";
+    const patch = (baseRevision: number, ops: object[]) =>
+      t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/plans/${plan.id}`,
+        ...asSession(owner),
+        payload: { baseRevision, ops },
+      });
+    const added = await patch(0, [
+      {
+        op: "set",
+        path: `/outputs/${removedId}`,
+        value: { id: removedId, position: 2, title: "Interviews", shortName: "RO2", type: "dataset" },
+      },
+    ]);
+    expect(added.statusCode, added.body).toBe(200);
+    const kept = await comment(owner, plan.id, {
+      questionId: outputQuestion,
+      outputId: plan.outputId,
+      body: "Kept",
+    });
+    const doomed = await comment(owner, plan.id, {
+      questionId: outputQuestion,
+      outputId: removedId,
+      body: "Doomed?",
+    });
+    const answer = await comment(owner, plan.id, {
+      questionId: outputQuestion,
+      outputId: removedId,
+      parentId: doomed.id,
+      body: "Its answer",
+    });
+    const resolvedOne = await comment(owner, plan.id, {
+      questionId: outputQuestion,
+      outputId: removedId,
+      body: "Old",
+    });
+    expect(
+      (await post(owner, `/api/v1/plans/${plan.id}/comments/${resolvedOne.id}/resolve`)).statusCode,
+    ).toBe(200);
+    expect(doomed.outputRemoved).toBe(false);
+
+    const removed = await patch(1, [{ op: "remove", path: `/outputs/${removedId}` }]);
+    expect(removed.statusCode, removed.body).toBe(200);
+    const countsResponse = await t.app.inject({
+      url: `/api/v1/plans/${plan.id}/comments/counts`,
+      cookies: owner.cookies,
+    });
+    expect(countsResponse.json()).toEqual({
+      counts: [{ questionId: outputQuestion, outputId: plan.outputId, open: 1, resolved: 0 }],
+      onRemovedOutputs: { open: 1, resolved: 1 },
+    });
+    expect((await list(owner, plan.id)).map((c) => c.id)).toEqual([kept.id]);
+    expect((await list(owner, plan.id, `?questionId=${outputQuestion}`)).map((c) => c.id)).toEqual([kept.id]);
+    // Nothing is lost: they are listed on demand, flagged as on a removed output.
+    const onRemoved = await list(owner, plan.id, "?removedOutputs=only");
+    expect(onRemoved.map((c) => [c.id, c.body, c.outputRemoved])).toEqual([
+      [doomed.id, "Doomed?", true],
+      [answer.id, "Its answer", true],
+      [resolvedOne.id, "Old", true],
+    ]);
+    expect((await list(owner, plan.id, "?removedOutputs=include&status=open")).map((c) => c.id)).toEqual([
+      kept.id,
+      doomed.id,
+      answer.id,
+    ]);
+    // A thread on a removed output takes no new reply, but can still be resolved.
+    const reply = await post(owner, `/api/v1/plans/${plan.id}/comments`, {
+      questionId: outputQuestion,
+      outputId: removedId,
+      parentId: doomed.id,
+      body: "Late",
+    });
+    expect(reply.statusCode).toBe(422);
+    const resolved = await post(owner, `/api/v1/plans/${plan.id}/comments/${doomed.id}/resolve`);
+    expect(resolved.json()).toMatchObject({ outputRemoved: true, resolvedAt: expect.any(String) });
+    const bad = await t.app.inject({
+      url: `/api/v1/plans/${plan.id}/comments?removedOutputs=maybe`,
+      cookies: owner.cookies,
+    });
+    expect(bad.statusCode).toBe(422);
+
+    // Reverting the removal brings the output back, and its comments with it.
+    const reverted = await post(owner, `/api/v1/plans/${plan.id}/revert`, { revision: 1 });
+    expect(reverted.statusCode, reverted.body).toBe(200);
+    expect(await counts(owner, plan.id)).toEqual(
+      [
+        { questionId: outputQuestion, outputId: plan.outputId, open: 1, resolved: 0 },
+        { questionId: outputQuestion, outputId: removedId, open: 0, resolved: 2 },
+      ].sort((a, b) => a.outputId.localeCompare(b.outputId)),
+    );
+    const back = await list(owner, plan.id);
+    expect(back.map((c) => c.id)).toEqual([kept.id, doomed.id, answer.id, resolvedOne.id]);
+    expect(back.every((c) => !c.outputRemoved)).toBe(true);
   });
 
   it("refuses bad input with the field's path, in the request's language, and stores nothing", async () => {

@@ -202,3 +202,197 @@ describe.each(testDialects())("RDA Common maDMP API on $name", (dialect) => {
     expect((await send("GET", base, owner)).json().total_count).toBe(1);
   });
 });
+
+describe.each(testDialects())(
+  "maDMP list filters, sorting and paging in the database on $name",
+  (dialect) => {
+    let t: TestApp;
+    let owner: TestSession;
+    let other: TestSession;
+    const ids: Record<string, string> = {};
+    const template = JSON.parse(file("v1.2/ex9-dmp-long.json")).dmp;
+    /** Five DMPs that differ in every field the list filters or sorts by. */
+    const variants = [
+      { name: "Delta", language: "eng", ethical: "yes", keyword: "soil", start: "2030-01-01" },
+      { name: "alpha", language: "fra", ethical: "no", keyword: "water", start: "2020-05-01" },
+      { name: "Charlie", language: "eng", ethical: "no", keyword: undefined, start: undefined },
+      { name: "Echo", language: "fra", ethical: "yes", keyword: "air", start: "2025-06-30" },
+      { name: "bravo", language: "eng", ethical: "unknown", keyword: "glacier", start: "2010-01-01" },
+    ];
+    const dmpOf = (v: (typeof variants)[number], i: number) => {
+      const dmp = structuredClone(template);
+      dmp.title = `${v.name} survey`;
+      dmp.description = i === 3 ? "Measures of the stratosphere" : "Field measures";
+      dmp.language = v.language;
+      dmp.ethical_issues_exist = v.ethical;
+      dmp.dmp_id = { identifier: `https://doi.org/10.1234/Variant-${i}`, type: "doi" };
+      dmp.contact.contact_id = { identifier: `https://example.org/person/${i}`, type: "other" };
+      dmp.project[0].funding[0].grant_id = { identifier: `GRANT-${i}`, type: "other" };
+      dmp.dataset[0].dataset_id = { identifier: `dataset-${i}`, type: "other" };
+      if (v.keyword) dmp.dataset[0].keyword = [v.keyword];
+      for (const dataset of dmp.dataset) {
+        for (const distribution of dataset.distribution ?? []) {
+          distribution.license = v.start
+            ? [{ license_ref: "https://creativecommons.org/licenses/by/4.0/", start_date: v.start }]
+            : [];
+        }
+      }
+      return JSON.stringify({ dmp });
+    };
+
+    beforeAll(async () => {
+      t = await createTestApp(dialect);
+      owner = await registerUser(t.app);
+      other = await registerUser(t.app);
+      for (const [i, v] of variants.entries()) {
+        const response = await t.app.inject({
+          method: "POST",
+          url: base,
+          cookies: owner.cookies,
+          headers: { "x-csrf-token": owner.csrf, "content-type": vnd },
+          payload: dmpOf(v, i),
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        ids[v.name] = response.json().id;
+      }
+    });
+    afterAll(() => t.close());
+
+    const list = async (query: string, session: TestSession = owner) => {
+      const response = await t.app.inject({ url: `${base}?${query}`, cookies: session.cookies });
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json() as {
+        total_count: number;
+        items: { id: string; dmp: { title: string } }[];
+      };
+      return { total: body.total_count, names: body.items.map((i) => i.dmp.title.replace(" survey", "")) };
+    };
+
+    it("sorts in the database (missing values last) and pages without skipping or repeating", async () => {
+      expect(await list("sort[]=title,asc&count=100")).toEqual({
+        total: 5,
+        names: ["alpha", "bravo", "Charlie", "Delta", "Echo"],
+      });
+      expect((await list("sort[]=title,desc")).names).toEqual(["Echo", "Delta", "Charlie", "bravo", "alpha"]);
+      const pages = [];
+      for (let offset = 0; offset < 6; offset += 2)
+        pages.push(await list(`sort[]=title,desc&count=2&offset=${offset}`));
+      expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+      expect(pages.flatMap((p) => p.names)).toEqual(["Echo", "Delta", "Charlie", "bravo", "alpha"]);
+      expect((await list("sort[]=keyword,asc")).names).toEqual([
+        "Echo",
+        "bravo",
+        "Delta",
+        "alpha",
+        "Charlie",
+      ]);
+      expect((await list("sort[]=keyword,desc")).names).toEqual([
+        "alpha",
+        "Delta",
+        "bravo",
+        "Echo",
+        "Charlie",
+      ]);
+      expect((await list("sort[]=embargo,desc")).names).toEqual([
+        "Delta",
+        "Echo",
+        "alpha",
+        "bravo",
+        "Charlie",
+      ]);
+      expect((await list("sort[]=language,asc&sort[]=title,desc")).names).toEqual([
+        "Delta",
+        "Charlie",
+        "bravo",
+        "Echo",
+        "alpha",
+      ]);
+      // Created last first by default.
+      expect((await list("")).names).toEqual(["bravo", "Echo", "Charlie", "alpha", "Delta"]);
+    });
+
+    it("filters in the database, each list filter any of its values, all filters together, with a correct total", async () => {
+      expect(await list("languages[]=fra&sort[]=title,asc")).toEqual({ total: 2, names: ["alpha", "Echo"] });
+      expect(await list("grant_ids[]=grant-1&grant_ids[]=GRANT-3&grant_ids[]=nope&sort[]=title,asc")).toEqual(
+        {
+          total: 2,
+          names: ["alpha", "Echo"],
+        },
+      );
+      expect(
+        await list(`dmp_ids[]=${encodeURIComponent("https://doi.org/10.1234/variant-2")}&sort[]=title,asc`),
+      ).toEqual({ total: 1, names: ["Charlie"] });
+      expect(
+        (await list(`contact_ids[]=${encodeURIComponent("https://example.org/person/4")}`)).names,
+      ).toEqual(["bravo"]);
+      expect((await list("dataset_ids[]=DATASET-0")).names).toEqual(["Delta"]);
+      expect((await list("ethical_issues_exist=true&sort[]=title,asc")).names).toEqual(["Delta", "Echo"]);
+      expect((await list("ethical_issues_exist=false&sort[]=title,asc")).names).toEqual([
+        "alpha",
+        "bravo",
+        "Charlie",
+      ]);
+      expect((await list("embargo_after=2024-12-31&sort[]=title,asc")).names).toEqual(["Delta", "Echo"]);
+      expect((await list("embargo_before=2020-06-01&sort[]=title,asc")).names).toEqual(["alpha", "bravo"]);
+      expect((await list("query=STRATOSPHERE")).names).toEqual(["Echo"]);
+      expect((await list("query=100%25")).total).toBe(0);
+      // Filters together, paged: the total counts every match, the page is the asked slice.
+      expect(
+        await list("languages[]=eng&ethical_issues_exist=false&sort[]=title,asc&count=1&offset=1"),
+      ).toEqual({
+        total: 2,
+        names: ["Charlie"],
+      });
+      expect((await list("modified_after=2999-01-01T00:00:00Z")).total).toBe(0);
+      expect(await list("", other)).toEqual({ total: 0, names: [] });
+    });
+
+    it("lists what plans are now: an edit or a removal shows at the next list", async () => {
+      const edited = await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/plans/${ids.Charlie}`,
+        cookies: owner.cookies,
+        headers: { "x-csrf-token": owner.csrf },
+        payload: { baseRevision: 0, ops: [{ op: "set", path: "/details/title", value: "Zulu survey" }] },
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect((await list("sort[]=title,desc&count=1")).names).toEqual(["Zulu"]);
+      expect((await list("query=zulu")).names).toEqual(["Zulu"]);
+      const removed = await t.app.inject({
+        method: "DELETE",
+        url: `/api/v1/plans/${ids.Echo}`,
+        cookies: owner.cookies,
+        headers: { "x-csrf-token": owner.csrf },
+      });
+      expect(removed.statusCode).toBe(204);
+      expect(await list("languages[]=fra")).toEqual({ total: 1, names: ["alpha"] });
+    });
+
+    it("answers dmp_already_exists (409) with the existing DMP's id instead of creating a duplicate", async () => {
+      const again = await t.app.inject({
+        method: "POST",
+        url: base,
+        cookies: owner.cookies,
+        headers: { "x-csrf-token": owner.csrf, "content-type": vnd },
+        payload: dmpOf(variants[1]!, 1).replace("Variant-1", "VARIANT-1"),
+      });
+      expect(again.statusCode, again.body).toBe(409);
+      expect(again.json()).toMatchObject({
+        error_code: "dmp_already_exists",
+        details: { id: ids.alpha, location: `${base}/${ids.alpha}` },
+      });
+      expect(again.json().error_message).toContain(ids.alpha);
+      expect((await list("")).total).toBe(4);
+      // Another account's DMPs are theirs: the same document makes their own DMP.
+      const theirs = await t.app.inject({
+        method: "POST",
+        url: base,
+        cookies: other.cookies,
+        headers: { "x-csrf-token": other.csrf, "content-type": vnd },
+        payload: dmpOf(variants[1]!, 1),
+      });
+      expect(theirs.statusCode, theirs.body).toBe(200);
+      expect(theirs.json().id).not.toBe(ids.alpha);
+    });
+  },
+);

@@ -167,6 +167,51 @@ describe.each(testDialects())("plan export over HTTP on $name", (dialect) => {
     expect(plan.json().details.contactPersonId).toBeUndefined();
   });
 
+  it("exports a draft without a contact again when its owner's name changes (the owner is in the cache key)", async () => {
+    const author = await registerUser(t.app, undefined, undefined, { displayName: "Ada First" });
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/plans",
+      ...asSession(author),
+      payload: { templateId: "science-europe-structured", language: "eng", title: "Owner contact draft" },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const get = (format: string) =>
+      t.app.inject({ url: `/api/v1/plans/${id}/export?format=${format}`, cookies: author.cookies });
+    const before = await get("rda-dcs-1.2");
+    expect(before.json().dmp.contact).toMatchObject({
+      name: expect.stringContaining("Ada First"),
+      mbox: author.email,
+    });
+    const html = await get("html");
+    expect((await get("rda-dcs-1.2")).headers.etag).toBe(before.headers.etag);
+    const madmpBefore = await t.app.inject({ url: `/api/madmp/v1/dmps/${id}`, cookies: author.cookies });
+    expect(madmpBefore.json().dmp.contact.name).toContain("Ada First");
+
+    const renamed = await t.app.inject({
+      method: "PATCH",
+      url: "/api/v1/account",
+      ...asSession(author),
+      payload: { displayName: "Ada Second" },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const after = await get("rda-dcs-1.2");
+    expect(after.statusCode, after.body).toBe(200);
+    expect(after.json().dmp.contact).toMatchObject({
+      name: expect.stringContaining("Ada Second"),
+      mbox: author.email,
+    });
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect((await get("rda-dcs-1.1")).json().dmp.contact.name).toContain("Ada Second");
+    const madmpAfter = await t.app.inject({ url: `/api/madmp/v1/dmps/${id}`, cookies: author.cookies });
+    expect(madmpAfter.json().dmp.contact.name).toContain("Ada Second");
+    const listed = await t.app.inject({ url: "/api/madmp/v1/dmps", cookies: author.cookies });
+    expect(listed.json().items[0].dmp.contact.name).toContain("Ada Second");
+    // Formats that do not name the owner keep their cached export.
+    expect((await get("html")).headers.etag).toBe(html.headers.etag);
+  });
+
   it("answers 404 to callers who may not read the plan, and serves public plans to anyone", async () => {
     expect((await exportOf("format=pdf", stranger)).statusCode).toBe(404);
     expect((await exportOf("format=pdf", null)).statusCode).toBe(404);

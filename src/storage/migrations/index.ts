@@ -6,6 +6,8 @@ import { accountsMigration } from "./0004-accounts.js";
 import { planSharingMigration } from "./0005-plan-sharing.js";
 import { planCommentsMigration } from "./0006-plan-comments.js";
 import { invitationTokensMigration } from "./0007-invitation-tokens.js";
+import { editIdempotencyKeysMigration } from "./0008-edit-idempotency-keys.js";
+import { madmpIndexMigration } from "./0009-madmp-index.js";
 
 /** What a migration may need to know beyond the Kysely instance. */
 export interface MigrationContext {
@@ -25,5 +27,7 @@ export function listMigrations(context: MigrationContext): Record<string, Migrat
     "0005-plan-sharing": planSharingMigration(context),
     "0006-plan-comments": planCommentsMigration(context),
     "0007-invitation-tokens": invitationTokensMigration(context),
+    "0008-edit-idempotency-keys": editIdempotencyKeysMigration(context),
+    "0009-madmp-index": madmpIndexMigration(context),
   };
 }

@@ -63,6 +63,8 @@ export interface RequestOptions {
   body?: unknown;
   lang: UiLanguage;
   signal?: AbortSignal;
+  /** More request headers (e.g. `idempotency-key`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -72,6 +74,7 @@ export interface RequestOptions {
 export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
+    ...options.headers,
     accept: "application/json",
     "accept-language": options.lang,
   };

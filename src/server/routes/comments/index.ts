@@ -49,7 +49,7 @@ export function commentRoutes(comments: CommentService): FastifyPluginAsyncZod {
           response: { 200: commentCountsSchema, ...denied },
         },
       },
-      async (request) => ({ counts: await comments.counts(request.actor, request.params.id) }),
+      async (request) => comments.counts(request.actor, request.params.id),
     );
 
     app.post(

@@ -68,6 +68,7 @@ const madmpCodes: Partial<Record<ErrorCode, string>> = {
   csrf_failed: "insufficient_permissions",
   not_found: "dmp_not_found",
   conflict: "conflict",
+  dmp_already_exists: "dmp_already_exists",
   validation_failed: "dmp_invalid",
   bad_request: "bad_request",
   unsupported_media_type: "unsupported_media_type",
@@ -225,8 +226,8 @@ export function madmpRoutes(madmp: MadmpService): FastifyPluginAsyncZod {
           consumes,
           body: dmpDocument,
           summary: "Create a DMP from an RDA DCS document (1.0–1.2; answered as 1.2)",
-          description: `Body: {"dmp": …} as ${dcsMediaType} or application/json. Answers 200 with the stored DMP and Last-Modified.`,
-          response: { 200: dmpWithId, ...errors([400, 401, 403, 406, 413, 415]) },
+          description: `Body: {"dmp": …} as ${dcsMediaType} or application/json. Answers 200 with the stored DMP and Last-Modified; 409 dmp_already_exists (details: {id, location} of the existing DMP) when one of the caller's DMPs already has this dmp_id.`,
+          response: { 200: dmpWithId, ...errors([400, 401, 403, 406, 409, 413, 415]) },
         },
       },
       async (request, reply) => {

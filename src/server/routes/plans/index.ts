@@ -4,6 +4,7 @@ import { errorBodySchema } from "../../../contract/errors.js";
 import {
   duplicateBodySchema,
   planAccessSchema,
+  planEditHeadersSchema,
   planListQuerySchema,
   planListSchema,
   publicPlanListQuerySchema,
@@ -154,9 +155,11 @@ export function planRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
           summary:
             "Apply edit operations made on baseRevision; 409 lists the conflicting paths and current values",
           params: idParams,
+          headers: planEditHeadersSchema,
           body: editBody,
           response: {
             200: z.object({ revision: z.number().int(), plan: planDocument, problems: z.array(z.unknown()) }),
+            400: errorBodySchema,
             409: errorBodySchema,
             422: errorBodySchema,
             ...denied,
@@ -169,7 +172,9 @@ export function planRoutes(plans: PlanRequests): FastifyPluginAsyncZod {
           request.params.id,
           request.body.baseRevision,
           request.body.ops,
+          request.headers["idempotency-key"],
         );
+        if (outcome.replayed) reply.header("idempotent-replayed", "true");
         // The plan as just stored, without serialising it again.
         return sendJsonText(
           reply,

@@ -32,11 +32,12 @@ export function editorApi(lang: UiLanguage) {
         lang,
         ...(signal ? { signal } : {}),
       }),
-    patchPlan: (id: string, baseRevision: number, ops: EditOp[]) =>
+    patchPlan: (id: string, baseRevision: number, ops: EditOp[], idempotencyKey?: string) =>
       apiRequest<{ revision: number; plan: Plan; problems: unknown[] }>(plan(id), {
         method: "PATCH",
         body: { baseRevision, ops },
         lang,
+        ...(idempotencyKey ? { headers: { "idempotency-key": idempotencyKey } } : {}),
       }),
     lookup: (source: LookupSource, q: string, signal?: AbortSignal) =>
       apiRequest<LookupAnswerBody>(

@@ -48,7 +48,7 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
       new AutosaveQueue<Plan>({
         planId: initial.id,
         baseRevision: initial.revision,
-        send: (baseRevision, ops) => api.patchPlan(initial.id, baseRevision, ops),
+        send: (baseRevision, ops, key) => api.patchPlan(initial.id, baseRevision, ops, key),
         storage: localStorageOrUndefined(),
         isOnline: () => globalThis.navigator?.onLine ?? true,
       }),
@@ -96,7 +96,15 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     };
   }, [queue, readOnly, rebase]);
 
-  useEffect(() => queue.onAccepted(({ plan: fresh }) => rebase(fresh)), [queue, rebase]);
+  // An answer older than the plan already shown (live events or a refetch got further meanwhile, or
+  // a batch answered again for its Idempotency-Key) is in that plan already: keep the newer one.
+  useEffect(
+    () =>
+      queue.onAccepted(({ plan: fresh }) =>
+        rebase(fresh.revision < server.current.revision ? server.current : fresh),
+      ),
+    [queue, rebase],
+  );
 
   const edit = useCallback(
     (ops: EditOp[]) => {

@@ -12,9 +12,13 @@ class PlanServer {
   reachable = true;
   failWith: number | undefined;
   latencyMs = 0;
-  requests: { baseRevision: number; ops: EditOp[] }[] = [];
+  requests: { baseRevision: number; ops: EditOp[]; key: string }[] = [];
   /** Apply batches but never answer (the page that sent them is being closed). */
   answerLost = false;
+  /** Apply batches, then fail as if the connection were cut before the answer arrived. */
+  connectionCut = false;
+  /** Answers of applied batches by Idempotency-Key, as the real server keeps them (plan_events). */
+  readonly answered = new Map<string, { revision: number; plan: Plan }>();
 
   constructor() {
     this.plan = planSchema.parse({
@@ -46,14 +50,16 @@ class PlanServer {
     return { revision: this.plan.revision, plan: this.plan };
   }
 
-  send = async (baseRevision: number, ops: EditOp[]) => {
-    this.requests.push({ baseRevision, ops });
+  send = async (baseRevision: number, ops: EditOp[], key: string) => {
+    this.requests.push({ baseRevision, ops, key });
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     else await Promise.resolve();
     if (!this.reachable) throw Object.assign(new Error("network"), { status: 0, code: "network" });
     if (this.failWith) throw Object.assign(new Error("failed"), { status: this.failWith, code: "x" });
-    const accepted = this.edit("me", baseRevision, ops);
+    const accepted = this.answered.get(key) ?? this.edit("me", baseRevision, ops);
+    this.answered.set(key, accepted);
     if (this.answerLost) return new Promise<never>(() => {});
+    if (this.connectionCut) throw Object.assign(new Error("network"), { status: 0, code: "network" });
     return accepted;
   };
 }
@@ -110,7 +116,11 @@ describe("AutosaveQueue", () => {
     await vi.advanceTimersByTimeAsync(1);
     await vi.runAllTimersAsync();
     expect(server.requests).toEqual([
-      { baseRevision: 0, ops: [set("/details/title", "Soil"), set("/project/acronym", "SOIL")] },
+      {
+        baseRevision: 0,
+        ops: [set("/details/title", "Soil"), set("/project/acronym", "SOIL")],
+        key: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
     ]);
     expect(server.plan.details.title).toBe("Soil");
     expect(queue.state).toEqual({ kind: "saved", revision: 1 });
@@ -342,7 +352,7 @@ describe("AutosaveQueue", () => {
       set("/project/acronym", "NEW"),
     ]);
     await vi.runAllTimersAsync();
-    expect(server.requests).toEqual([{ baseRevision: 0, ops: [set("/project/acronym", "NEW")] }]);
+    expect(server.requests).toMatchObject([{ baseRevision: 0, ops: [set("/project/acronym", "NEW")] }]);
     expect(queue.state).toEqual({ kind: "saved", revision: 2 });
   });
 
@@ -353,7 +363,7 @@ describe("AutosaveQueue", () => {
     queue.push([set("/details/title", "Same words"), set("/project/acronym", "MINE")]);
     await vi.runAllTimersAsync();
     expect(queue.state).toEqual({ kind: "saved", revision: 2 });
-    expect(server.requests.at(-1)).toEqual({ baseRevision: 1, ops: [set("/project/acronym", "MINE")] });
+    expect(server.requests.at(-1)).toMatchObject({ baseRevision: 1, ops: [set("/project/acronym", "MINE")] });
     expect(server.plan.details.title).toBe("Same words");
     expect(server.plan.project?.acronym).toBe("MINE");
   });
@@ -369,5 +379,82 @@ describe("AutosaveQueue", () => {
     if (state.kind !== "conflict") return;
     expect(state.conflicts.map((c) => c.path)).toEqual(["/project/acronym"]);
     expect(queue.pendingOps()).toEqual([set("/project/acronym", "MINE")]);
+  });
+
+  it("sends each batch with a new Idempotency-Key and a retried batch with the same one", async () => {
+    const server = new PlanServer();
+    const { queue } = makeQueue(server);
+    queue.push([set("/details/title", "One")]);
+    await vi.runAllTimersAsync();
+    queue.push([set("/details/title", "Two")]);
+    await vi.advanceTimersByTimeAsync(500);
+    server.reachable = false;
+    queue.push([set("/project/acronym", "THREE")]);
+    await vi.advanceTimersByTimeAsync(500);
+    server.reachable = true;
+    await vi.runAllTimersAsync();
+    const keys = server.requests.map((r) => r.key);
+    expect(keys).toHaveLength(4);
+    expect(keys[2]).toBe(keys[3]); // the retry
+    expect(new Set(keys).size).toBe(3);
+    expect(queue.state.kind).toBe("saved");
+  });
+
+  it("a batch applied whose answer was cut off is answered by its key on the retry: no conflict, applied once", async () => {
+    const server = new PlanServer();
+    const { queue, states } = makeQueue(server);
+    server.connectionCut = true;
+    queue.push([set("/details/title", "Sent once")]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(queue.state.kind).toBe("offline");
+    server.connectionCut = false;
+    // Another author edits meanwhile: with the key, my retry is not a conflict with my own edit.
+    server.edit("other", 1, [set("/project/acronym", "THEIRS")]);
+    await vi.runAllTimersAsync();
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.key).toBe(server.requests[0]!.key);
+    expect(server.history.filter((e) => e.author === "me")).toHaveLength(1);
+    expect(states.some((s) => s.kind === "conflict" || s.kind === "rejected")).toBe(false);
+    expect(queue.state).toEqual({ kind: "saved", revision: 1 });
+  });
+
+  it("after a reload, sends the batch that was on its way again with its stored key", async () => {
+    const server = new PlanServer();
+    const storage = new MemoryStorage();
+    server.answerLost = true;
+    const first = makeQueue(server, storage);
+    first.queue.push([set("/details/title", "Mine, then overwritten")]);
+    await vi.advanceTimersByTimeAsync(500);
+    first.queue.dispose();
+    const stored = JSON.parse(storage.getItem(storageKey("p1"))!) as {
+      batch?: { key: string; size: number };
+    };
+    expect(stored.batch).toEqual({ key: server.requests[0]!.key, size: 1 });
+    // Someone overwrites the field after my batch: the loaded plan does not show my value any more.
+    server.answerLost = false;
+    server.edit("other", 1, [set("/details/title", "Theirs")]);
+    const second = makeQueue(server, storage);
+    const restored = second.queue.restore((ops) => opsStillNeeded(server.plan, ops));
+    await vi.runAllTimersAsync();
+    expect(restored).toEqual([set("/details/title", "Mine, then overwritten")]);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]).toMatchObject({ baseRevision: 0, key: server.requests[0]!.key });
+    expect(second.states.some((s) => s.kind === "conflict")).toBe(false);
+    expect(server.plan.details.title).toBe("Theirs");
+    expect(storage.getItem(storageKey("p1"))).toBeNull();
+  });
+
+  it("a batch changed by a conflict choice gets a new key", async () => {
+    const server = new PlanServer();
+    const { queue } = makeQueue(server);
+    server.edit("other", 0, [set("/details/title", "Their title")]);
+    queue.push([set("/details/title", "My title")]);
+    await vi.runAllTimersAsync();
+    expect(queue.state.kind).toBe("conflict");
+    queue.resolveConflict("mine");
+    await vi.runAllTimersAsync();
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.key).not.toBe(server.requests[0]!.key);
+    expect(server.plan.details.title).toBe("My title");
   });
 });

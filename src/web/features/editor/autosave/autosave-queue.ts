@@ -26,10 +26,23 @@ export interface ConflictChoice {
 }
 
 /**
- * Sends a batch of ops made on `baseRevision`. Rejects with an error carrying `status` (0 when the
- * server could not be reached), `code` and `details` — the shape of the web client's ApiError.
+ * Sends a batch of ops made on `baseRevision` with the batch's `idempotencyKey` (the same on every
+ * retry of the batch: the server answers a batch it already applied as it did then, instead of a
+ * conflict with itself). Rejects with an error carrying `status` (0 when the server could not be
+ * reached), `code` and `details` — the shape of the web client's ApiError.
  */
-export type PatchTransport<P> = (baseRevision: number, ops: EditOp[]) => Promise<PatchAccepted<P>>;
+export type PatchTransport<P> = (
+  baseRevision: number,
+  ops: EditOp[],
+  idempotencyKey: string,
+) => Promise<PatchAccepted<P>>;
+
+/** A new random Idempotency-Key (crypto.getRandomValues works on plain-HTTP pages too, unlike randomUUID). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 /** Where pending ops survive a reload or a crash (localStorage in the browser). */
 export interface KeyValueStorage {
@@ -70,11 +83,15 @@ export interface AutosaveOptions<P> {
   now?: () => number;
   /** Called with the server's plan after each accepted batch (the editor replays what is still pending). */
   onAccepted?: (accepted: PatchAccepted<P>) => void;
+  /** Makes each batch's Idempotency-Key (random by default). */
+  newKey?: () => string;
 }
 
 interface Stored {
   baseRevision: number;
   ops: EditOp[];
+  /** The batch on its way when this was stored: the first `size` ops, sent with `key`. */
+  batch?: { key: string; size: number };
 }
 
 /** Key under which the pending ops of a plan are kept in storage. */
@@ -91,7 +108,13 @@ export function readStoredOps(storage: KeyValueStorage | undefined, planId: stri
     const value = JSON.parse(text) as Stored;
     if (typeof value.baseRevision !== "number" || !Array.isArray(value.ops) || value.ops.length === 0)
       return undefined;
-    return value;
+    const batch = value.batch;
+    const batchValid =
+      typeof batch?.key === "string" &&
+      Number.isInteger(batch.size) &&
+      batch.size > 0 &&
+      batch.size <= value.ops.length;
+    return batchValid ? value : { baseRevision: value.baseRevision, ops: value.ops };
   } catch {
     return undefined;
   }
@@ -129,6 +152,11 @@ export class AutosaveQueue<P> {
   private inFlight: EditOp[] = [];
   /** Ops made since, not sent yet. */
   private queued: EditOp[] = [];
+  /**
+   * The Idempotency-Key of the batch in flight, made for that very array: any change to the batch
+   * (conflict settled, ops dropped) makes a new array, hence a new key; a retry reuses it.
+   */
+  private inFlightKey: { batch: EditOp[]; key: string } | undefined;
   private sending = false;
   private attempt = 0;
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -191,22 +219,38 @@ export class AutosaveQueue<P> {
    *
    * `stillNeeded` gets the stored ops and returns those the loaded plan does not show yet: a batch
    * the server accepted as the page closed (its answer never read) is already in the plan, and
-   * sending it again on its old base revision would look like a conflict with oneself.
+   * sending it again on its old base revision would look like a conflict with oneself. A batch that
+   * was on its way and that the plan does not fully show (later edits may have overwritten it) is
+   * sent again whole with its stored Idempotency-Key: if the server had applied it, it answers it
+   * as it did then.
    */
   restore(stillNeeded?: (ops: EditOp[]) => EditOp[]): EditOp[] {
     if (this.restored) return [];
     this.restored = true;
     const stored = readStoredOps(this.options.storage, this.options.planId);
     if (!stored) return [];
-    const ops = stillNeeded ? stillNeeded(stored.ops) : stored.ops;
-    if (ops.length === 0) {
+    const needed = stillNeeded ? stillNeeded(stored.ops) : stored.ops;
+    const size = stored.batch?.size ?? 0;
+    const inBatch = (op: EditOp) => {
+      const index = stored.ops.indexOf(op);
+      return index >= 0 && index < size;
+    };
+    const batch = needed.some(inBatch) ? stored.ops.slice(0, size) : [];
+    const rest = needed.filter((op) => !inBatch(op));
+    if (batch.length + rest.length === 0) {
       this.persist();
       return [];
     }
     this.baseRevision = stored.baseRevision;
-    this.queued = [...ops, ...this.queued];
+    if (batch.length > 0 && stored.batch && this.inFlight.length === 0) {
+      this.inFlight = batch;
+      this.inFlightKey = { batch, key: stored.batch.key };
+      this.queued = [...rest, ...this.queued];
+    } else {
+      this.queued = [...batch, ...rest, ...this.queued];
+    }
     this.flush();
-    return ops;
+    return [...batch, ...rest];
   }
 
   /** Queue local edits; consecutive `set`s of one path keep only the last value. */
@@ -331,14 +375,21 @@ export class AutosaveQueue<P> {
       this.queued = [];
     }
     this.sending = true;
-    this.emit({ kind: "saving", count: this.countPending() });
     const batch = this.inFlight;
+    if (this.inFlightKey?.batch !== batch) {
+      this.inFlightKey = { batch, key: (this.options.newKey ?? newIdempotencyKey)() };
+      // Stored with its key, so that a new page sends this batch again with the same key.
+      this.persist();
+    }
+    const key = this.inFlightKey.key;
+    this.emit({ kind: "saving", count: this.countPending() });
     try {
-      const accepted = await this.options.send(this.baseRevision, batch);
+      const accepted = await this.options.send(this.baseRevision, batch, key);
       if (this.disposed) return;
       this.sending = false;
       this.attempt = 0;
       this.inFlight = [];
+      this.inFlightKey = undefined;
       this.baseRevision = accepted.revision;
       this.persist();
       this.options.onAccepted?.(accepted);
@@ -452,13 +503,17 @@ export class AutosaveQueue<P> {
     const storage = this.options.storage;
     if (!storage) return;
     const ops = this.pendingOps();
+    const keyed = this.inFlight.length > 0 && this.inFlightKey?.batch === this.inFlight;
+    const stored: Stored = keyed
+      ? {
+          baseRevision: this.baseRevision,
+          ops,
+          batch: { key: this.inFlightKey!.key, size: this.inFlight.length },
+        }
+      : { baseRevision: this.baseRevision, ops };
     try {
       if (ops.length === 0) storage.removeItem(storageKey(this.options.planId));
-      else
-        storage.setItem(
-          storageKey(this.options.planId),
-          JSON.stringify({ baseRevision: this.baseRevision, ops } satisfies Stored),
-        );
+      else storage.setItem(storageKey(this.options.planId), JSON.stringify(stored));
     } catch {
       // Storage full or disabled: the beforeunload warning still protects the user.
     }
