@@ -1,4 +1,3 @@
-import { toPointer } from "./json-pointer.js";
 import type { Plan } from "./plan.js";
 import { planSchema } from "./plan.js";
 import { type Problem, problemsFromZod } from "./problems.js";
@@ -119,7 +118,7 @@ export function checkPlanRulesSince(
   // The answers of each scope are a part, and each answer within it (checkAnswer reads the answer's
   // value and the plan's persons; the rest of what it depends on is in the part's name).
   for (const { scope, answers, base } of answerScopes(plan)) {
-    const name = `${scope} ${toPointer(base)}`;
+    const name = scope === "plan" ? "answers" : `answers of output ${base[1]}`;
     const inputs = [answers, plan.persons];
     const before = reusable?.get(name);
     if (before && sameInputs(before, inputs)) {

@@ -1,3 +1,4 @@
+import { PostgresAdapter, sql } from "kysely";
 import { documentJson, freezeDeep } from "../domain/edit/copy-on-write.js";
 import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
@@ -227,6 +228,50 @@ const insertEvent = reusableQuery(
 // The title keys of the last titles written: most edits leave the title as it was.
 const recentTitleKeys = new Map<string, ReturnType<typeof titleKeys>>();
 
+type EventParameter = "revision" | "author" | "at" | "ops" | "inverse";
+/**
+ * PostgreSQL: the revision-checked update of the plan and the insert of its event as ONE statement
+ * (one round trip, its own transaction): the event is inserted only when the update found the plan
+ * at the previous revision, so no row inserted means another writer got there first.
+ */
+const updateAndLogOnPostgres = reusableQuery(
+  (db: Db, param: (name: keyof PlanRow | "id" | "previous" | EventParameter) => never) =>
+    db
+      .with("updated", (cte) =>
+        cte
+          .updateTable("plans")
+          .set({
+            template_id: param("template_id"),
+            template_version: param("template_version"),
+            title: param("title"),
+            title_key: param("title_key"),
+            title_sort: param("title_sort"),
+            visibility: param("visibility"),
+            language: param("language"),
+            revision: param("revision"),
+            document: param("document"),
+            modified_at: param("modified_at"),
+          } satisfies Record<keyof PlanRow, never>)
+          .where("id", "=", param("id"))
+          .where("revision", "=", param("previous"))
+          .returning("id"),
+      )
+      .insertInto("plan_events")
+      .columns(["plan_id", "revision", "author", "at", "ops", "inverse"])
+      .expression((eb) =>
+        eb
+          .selectFrom("updated")
+          .select([
+            "updated.id",
+            sql<number>`cast(${param("revision")} as integer)`.as("revision"),
+            sql<string>`cast(${param("author")} as text)`.as("author"),
+            sql<string>`cast(${param("at")} as text)`.as("at"),
+            sql<string>`cast(${param("ops")} as text)`.as("ops"),
+            sql<string>`cast(${param("inverse")} as text)`.as("inverse"),
+          ]),
+      ),
+);
+
 function planRow(plan: Plan) {
   const title = plan.details.title;
   let keys = recentTitleKeys.get(title);
@@ -399,7 +444,10 @@ export function createPlansRepository(db: Db) {
           if (Number(updatePlanAtRevision.now(run, db, update).numAffectedRows) !== 1) throw stale();
           insertEvent.now(run, db, eventRow);
         });
-        if (!direct) {
+        if (!direct && db.getExecutor().adapter instanceof PostgresAdapter) {
+          const inserted = await updateAndLogOnPostgres(db, { ...update, ...eventRow });
+          if (Number(inserted.numAffectedRows) !== 1) throw stale();
+        } else if (!direct) {
           await inTransaction(db, async (tx) => {
             if (Number((await updatePlanAtRevision(tx, update)).numAffectedRows) !== 1) throw stale();
             await insertEvent(tx, eventRow);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { documentJson, freezeDeep } from "../../src/domain/edit/copy-on-write.js";
-import { applyOps, type EditOp } from "../../src/domain/edit/index.js";
+import { applyOps, copyJson, type EditOp } from "../../src/domain/edit/index.js";
 import type { Plan } from "../../src/domain/plan.js";
 import { checkPlanRules, checkPlanRulesSince, type PlanRulesCheck } from "../../src/domain/validate-plan.js";
 import { testTemplate, testVocabularies } from "../factories/content.js";
@@ -190,5 +190,24 @@ describe("writing a plan edited with structural sharing", () => {
       c: { d: { e: undefined, f: -0 } },
     });
     expect(documentJson(odd)).toBe(JSON.stringify(odd));
+  });
+});
+
+describe("copying the values of ops", () => {
+  it("copies JSON values as structuredClone does, sharing nothing", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const copy = copyJson(value);
+        expect(copy).toEqual(structuredClone(value));
+        if (typeof value === "object" && value !== null) expect(copy).not.toBe(value);
+      }),
+      { numRuns: 500 },
+    );
+    const tricky = JSON.parse('{"__proto__":{"polluted":true},"list":[{"a":null}],"date":"2024-01-01"}');
+    const copy = copyJson(tricky);
+    expect(Object.keys(copy)).toEqual(["__proto__", "list", "date"]);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(tricky));
+    expect(copy.list[0]).not.toBe(tricky.list[0]);
   });
 });

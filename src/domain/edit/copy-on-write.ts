@@ -72,7 +72,7 @@ const jsonCacheDepth = 2;
 function memberJson(value: unknown, depth: number): string | undefined {
   if (typeof value !== "object" || value === null || depth > jsonCacheDepth) return JSON.stringify(value);
   if ("toJSON" in value) return JSON.stringify(value);
-  const known = jsonOfFrozen.get(value);
+  const known = depth > 0 ? jsonOfFrozen.get(value) : undefined;
   if (known !== undefined) return known;
   let text: string;
   if (Array.isArray(value)) {
@@ -85,7 +85,8 @@ function memberJson(value: unknown, depth: number): string | undefined {
     }
     text = `{${members.join(",")}}`;
   }
-  if (Object.isFrozen(value)) jsonOfFrozen.set(value, text);
+  // Not the root's: a document is written out once per revision.
+  if (depth > 0 && Object.isFrozen(value)) jsonOfFrozen.set(value, text);
   return text;
 }
 
