@@ -194,22 +194,25 @@ const eventsAfter = reusableQuery((db: Db, param: (name: "planId" | "after") => 
     .orderBy("revision"),
 );
 type PlanRow = ReturnType<typeof planRow>;
+/** The columns an edit writes (planRow), each set to the parameter of the same name. */
+const planRowParameters = (param: (name: keyof PlanRow) => never) =>
+  ({
+    template_id: param("template_id"),
+    template_version: param("template_version"),
+    title: param("title"),
+    title_key: param("title_key"),
+    title_sort: param("title_sort"),
+    visibility: param("visibility"),
+    language: param("language"),
+    revision: param("revision"),
+    document: param("document"),
+    modified_at: param("modified_at"),
+  }) satisfies Record<keyof PlanRow, never>;
 const updatePlanAtRevision = reusableQuery(
   (db: Db, param: (name: keyof PlanRow | "id" | "previous") => never) =>
     db
       .updateTable("plans")
-      .set({
-        template_id: param("template_id"),
-        template_version: param("template_version"),
-        title: param("title"),
-        title_key: param("title_key"),
-        title_sort: param("title_sort"),
-        visibility: param("visibility"),
-        language: param("language"),
-        revision: param("revision"),
-        document: param("document"),
-        modified_at: param("modified_at"),
-      } satisfies Record<keyof PlanRow, never>)
+      .set(planRowParameters(param))
       .where("id", "=", param("id"))
       .where("revision", "=", param("previous")),
 );
@@ -240,18 +243,7 @@ const updateAndLogOnPostgres = reusableQuery(
       .with("updated", (cte) =>
         cte
           .updateTable("plans")
-          .set({
-            template_id: param("template_id"),
-            template_version: param("template_version"),
-            title: param("title"),
-            title_key: param("title_key"),
-            title_sort: param("title_sort"),
-            visibility: param("visibility"),
-            language: param("language"),
-            revision: param("revision"),
-            document: param("document"),
-            modified_at: param("modified_at"),
-          } satisfies Record<keyof PlanRow, never>)
+          .set(planRowParameters(param))
           .where("id", "=", param("id"))
           .where("revision", "=", param("previous"))
           .returning("id"),
