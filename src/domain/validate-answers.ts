@@ -77,30 +77,43 @@ export function indexQuestions(
 }
 
 /**
- * Check every answer of the plan against the template: the question exists, is asked in that
- * scope (plan or research output), and the value has the shape and codes of the question's kind.
+ * Check one answer against the template: the question exists, is asked in that scope (plan or
+ * research output), and the value has the shape and codes of the question's kind. What it finds
+ * depends only on the template, the scope, the path, the question id, the value and the plan's persons.
  */
-export function validateAnswers(plan: Plan, template: Template, collector: ProblemCollector): void {
-  const index = indexQuestions(template);
-  const check = (answers: Answers, scope: "plan" | "output", base: readonly PathSegment[]) => {
-    for (const [questionId, value] of Object.entries(answers)) {
-      const path = [...base, questionId];
-      const entry = index.get(questionId);
-      if (!entry) {
-        collector.add(path, "unknown_question", { question: questionId, template: template.id });
-        continue;
-      }
-      if (entry.section.scope !== scope) {
-        collector.add(path, "wrong_scope", { question: questionId, scope: entry.section.scope });
-        continue;
-      }
-      checkValue(entry.question, value, path, plan, collector);
-    }
-  };
-  check(plan.answers, "plan", ["answers"]);
-  for (const output of Object.values(plan.outputs)) {
-    check(output.answers, "output", ["outputs", output.id, "answers"]);
+export function checkAnswer(
+  template: Template,
+  scope: "plan" | "output",
+  questionId: string,
+  value: unknown,
+  path: readonly PathSegment[],
+  plan: Pick<Plan, "persons">,
+  collector: ProblemCollector,
+): void {
+  const entry = indexQuestions(template).get(questionId);
+  if (!entry) {
+    collector.add(path, "unknown_question", { question: questionId, template: template.id });
+    return;
   }
+  if (entry.section.scope !== scope) {
+    collector.add(path, "wrong_scope", { question: questionId, scope: entry.section.scope });
+    return;
+  }
+  checkValue(entry.question, value, path, plan, collector);
+}
+
+/** The answers of the plan and of each research output, with the path of each, in the order they are checked. */
+export function answerScopes(
+  plan: Plan,
+): { scope: "plan" | "output"; answers: Answers; base: PathSegment[] }[] {
+  return [
+    { scope: "plan", answers: plan.answers, base: ["answers"] },
+    ...Object.values(plan.outputs).map((output) => ({
+      scope: "output" as const,
+      answers: output.answers,
+      base: ["outputs", output.id, "answers"],
+    })),
+  ];
 }
 
 function checkChoice(field: Field, code: string, path: readonly PathSegment[], c: ProblemCollector): void {
@@ -132,7 +145,7 @@ function checkValue(
   field: Field,
   value: unknown,
   path: readonly PathSegment[],
-  plan: Plan,
+  plan: Pick<Plan, "persons">,
   c: ProblemCollector,
 ): void {
   if (value === null) return; // cleared: allowed, simply not answered
@@ -188,7 +201,12 @@ function checkValue(
   }
 }
 
-function checkPerson(plan: Plan, personId: string, at: readonly PathSegment[], c: ProblemCollector): void {
+function checkPerson(
+  plan: Pick<Plan, "persons">,
+  personId: string,
+  at: readonly PathSegment[],
+  c: ProblemCollector,
+): void {
   if (!Object.hasOwn(plan.persons, personId)) c.add(at, "unknown_person", { id: personId });
 }
 
@@ -199,7 +217,7 @@ function checkGroup(
   question: Question,
   items: unknown[],
   path: readonly PathSegment[],
-  plan: Plan,
+  plan: Pick<Plan, "persons">,
   c: ProblemCollector,
 ): void {
   let fields = fieldsByQuestion.get(question);

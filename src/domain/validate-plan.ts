@@ -2,7 +2,7 @@ import type { Plan } from "./plan.js";
 import { planSchema } from "./plan.js";
 import { type Problem, problemsFromZod } from "./problems.js";
 import type { Template } from "./template.js";
-import { validateAnswers } from "./validate-answers.js";
+import { answerScopes, checkAnswer } from "./validate-answers.js";
 import { ProblemCollector } from "./validate-fields.js";
 import { type VocabularySet, vocabularyIds as v } from "./vocabulary.js";
 
@@ -52,16 +52,98 @@ function resolveTemplate(plan: Plan, context: ValidationContext, c: ProblemColle
 
 /** The rules beyond structure, on a plan that parsed (see validatePlan). */
 export function checkPlanRules(plan: Plan, context: ValidationContext): Problem[] {
-  const c = new ProblemCollector(context.vocabularies);
-  const template = resolveTemplate(plan, context, c);
-  c.code(v.languages, plan.language, ["language"]);
-  checkDetails(plan, c);
-  checkProject(plan, c);
-  checkPersons(plan, c);
-  checkContributions(plan, c);
-  checkOutputs(plan, c);
-  if (template) validateAnswers(plan, template, c);
-  return c.problems;
+  return checkPlanRulesSince(undefined, plan, context).problems;
+}
+
+/** What a part of the rules found, and the values it read (what it found changes only with them). */
+interface CheckedPart {
+  readonly inputs: readonly unknown[];
+  readonly problems: readonly Problem[];
+  /** The answers of a scope: what each answer's check found, by question id. */
+  readonly answers?: ReadonlyMap<string, CheckedPart>;
+}
+
+/**
+ * What checkPlanRules found in a plan, part by part, so that a later revision of it is checked
+ * again only where it changed (checkPlanRulesSince).
+ */
+export interface PlanRulesCheck {
+  readonly problems: Problem[];
+  readonly context: { readonly vocabularies: VocabularySet; readonly template: Template | undefined };
+  readonly parts: ReadonlyMap<string, CheckedPart>;
+}
+
+const sameInputs = (part: CheckedPart | undefined, inputs: readonly unknown[]): boolean =>
+  part !== undefined && part.inputs.length === inputs.length && part.inputs.every((x, i) => x === inputs[i]);
+
+/**
+ * checkPlanRules on `plan`, reusing what `previous` (the check of an earlier revision of the plan)
+ * found in the parts of the plan the edits since did not replace: each part of the rules reads only
+ * some members of the plan (its inputs), and a part whose inputs are the very same values as then
+ * finds the same problems. Both plans must be immutable (edits copy what they change, see
+ * applyCopyOnWrite): values are compared by identity. The result is the same as checkPlanRules's,
+ * in the same order.
+ */
+export function checkPlanRulesSince(
+  previous: PlanRulesCheck | undefined,
+  plan: Plan,
+  context: ValidationContext,
+): PlanRulesCheck {
+  const header = new ProblemCollector(context.vocabularies);
+  const template = resolveTemplate(plan, context, header);
+  header.code(v.languages, plan.language, ["language"]);
+  const reusable =
+    previous?.context.vocabularies === context.vocabularies && previous.context.template === template
+      ? previous.parts
+      : undefined;
+  const parts = new Map<string, CheckedPart>();
+  const problems = [...header.problems];
+  const checked = (inputs: readonly unknown[], check: (c: ProblemCollector) => void): CheckedPart => {
+    const c = new ProblemCollector(context.vocabularies);
+    check(c);
+    return { inputs, problems: c.problems };
+  };
+  const part = (name: string, inputs: readonly unknown[], check: (c: ProblemCollector) => void) => {
+    const before = reusable?.get(name);
+    const found = before && sameInputs(before, inputs) ? before : checked(inputs, check);
+    parts.set(name, found);
+    problems.push(...found.problems);
+  };
+  part("details", [plan.details, plan.persons], (c) => checkDetails(plan, c));
+  part("project", [plan.project, plan.entity], (c) => checkProject(plan, c));
+  part("persons", [plan.persons], (c) => checkPersons(plan, c));
+  part("contributions", [plan.contributions, plan.persons, plan.outputs], (c) => checkContributions(plan, c));
+  part("outputs", [plan.outputs], (c) => checkOutputs(plan, c));
+  if (!template) return { problems, context: { vocabularies: context.vocabularies, template }, parts };
+  // The answers of each scope are a part, and each answer within it (checkAnswer reads the answer's
+  // value and the plan's persons; the rest of what it depends on is in the part's name).
+  for (const { scope, answers, base } of answerScopes(plan)) {
+    const name = scope === "plan" ? "answers" : `answers of output ${base[1]}`;
+    const inputs = [answers, plan.persons];
+    const before = reusable?.get(name);
+    if (before && sameInputs(before, inputs)) {
+      parts.set(name, before);
+      problems.push(...before.problems);
+      continue;
+    }
+    const earlier = before?.inputs[1] === plan.persons ? before.answers : undefined;
+    const each = new Map<string, CheckedPart>();
+    const found: Problem[] = [];
+    for (const [questionId, value] of Object.entries(answers)) {
+      const was = earlier?.get(questionId);
+      const answer =
+        was && was.inputs[0] === value
+          ? was
+          : checked([value], (c) =>
+              checkAnswer(template, scope, questionId, value, [...base, questionId], plan, c),
+            );
+      each.set(questionId, answer);
+      found.push(...answer.problems);
+    }
+    parts.set(name, { inputs, problems: found, answers: each });
+    problems.push(...found);
+  }
+  return { problems, context: { vocabularies: context.vocabularies, template }, parts };
 }
 
 function checkDetails(plan: Plan, c: ProblemCollector): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { freezeDeep } from "../domain/edit/copy-on-write.js";
 import {
   applyOps,
   type DescribedChange,
@@ -11,7 +12,7 @@ import {
 } from "../domain/edit/index.js";
 import { carnetFormatVersion, type Plan, planSchema } from "../domain/plan.js";
 import { type Problem, problemsFromZod } from "../domain/problems.js";
-import { checkPlanRules } from "../domain/validate-plan.js";
+import { checkPlanRules, checkPlanRulesSince, type PlanRulesCheck } from "../domain/validate-plan.js";
 import type { UiLanguage } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
 import { createPlansRepository, type PlanSummary, StaleRevisionError } from "../storage/plans-repository.js";
@@ -113,6 +114,10 @@ export function createPlanService(
 ) {
   const repo = createPlansRepository(context.database.db);
   const announce = createEditAnnouncer(context.live);
+  // What the rules found in the plans edits produced (frozen), so that the next edit of a plan, which
+  // starts from the plan the last one produced (shared by the repository's cache), checks again only
+  // what it changed. Dropped with the plan.
+  const checks = new WeakMap<Plan, PlanRulesCheck>();
 
   /**
    * The stored plan; not_found for a missing (or binned) plan. Whether `actor` may act on it was
@@ -156,14 +161,13 @@ export function createPlanService(
         });
       }
       try {
-        const document = await repo.saveEdit(result.plan, result.event, idempotencyKey);
+        // Immutable from here on: shared by later reads and edits, and compared by identity by the rules.
+        const plan = freezeDeep(result.plan);
+        const document = await repo.saveEdit(plan, result.event, idempotencyKey);
         await announce.edit(id, result.event);
-        return {
-          plan: result.plan,
-          document,
-          event: result.event,
-          problems: checkPlanRules(result.plan, content),
-        };
+        const check = checkPlanRulesSince(checks.get(head), plan, content);
+        checks.set(plan, check);
+        return { plan, document, event: result.event, problems: check.problems };
       } catch (error) {
         if (!(error instanceof StaleRevisionError) || attempt >= maxAttempts) throw error;
       }

@@ -1,3 +1,5 @@
+import { PostgresAdapter, sql } from "kysely";
+import { documentJson, freezeDeep } from "../domain/edit/copy-on-write.js";
 import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
@@ -32,19 +34,22 @@ export interface StoredPlan {
 /**
  * A stored plan whose document is parsed only when `plan` is first read. The document is not
  * re-validated: only parsed plans (planSchema output, via the services and applyOps) are ever
- * written, and checking a large plan on every load would cost more than the load itself.
+ * written, and checking a large plan on every load would cost more than the load itself. The parsed
+ * plan is frozen and shared through the document cache (see DocumentCache): readers must not change it.
  */
 function storedPlan(
+  id: string,
   documentBytes: Buffer,
   revision: number,
   ownerId: string,
   deletedAt: string | null,
+  cache: DocumentCache,
 ): StoredPlan {
   let parsed: Plan | undefined;
   return {
     revision,
     get plan() {
-      parsed ??= JSON.parse(documentBytes.toString("utf8")) as Plan;
+      parsed ??= cache.planOf(id, revision, documentBytes);
       return parsed;
     },
     documentBytes,
@@ -84,11 +89,20 @@ function isUniqueViolation(error: unknown): boolean {
  * document changes only with its revision (saveEdit), so a read that finds the same revision in
  * the database serves these bytes without reading and decoding the document again. Least recently
  * used first out, within a byte budget; one cache per database handle.
+ *
+ * The most recently used entries also keep their plan parsed (frozen, so that every reader can share
+ * it): an edit then starts from the plan the previous edit produced instead of parsing the document
+ * again, and applies its ops with structural sharing (applyCopyOnWrite). Their documents' bytes count
+ * towards a second, smaller budget, as a parsed plan takes several times the room of its text.
  */
 class DocumentCache {
-  readonly #entries = new Map<string, { revision: number; bytes: Buffer }>();
+  readonly #entries = new Map<string, { revision: number; bytes: Buffer; plan?: Plan }>();
   #size = 0;
-  constructor(readonly budget: number) {}
+  #parsedSize = 0;
+  constructor(
+    readonly budget: number,
+    readonly parsedBudget: number,
+  ) {}
 
   get(id: string, revision: number): Buffer | undefined {
     const entry = this.#entries.get(id);
@@ -98,26 +112,60 @@ class DocumentCache {
     return entry.bytes;
   }
 
-  set(id: string, revision: number, bytes: Buffer): void {
+  set(id: string, revision: number, bytes: Buffer, plan?: Plan): void {
     const old = this.#entries.get(id);
     if (old) {
       // Never replace a newer revision with an older one read meanwhile.
       if (old.revision > revision) return;
-      this.#size -= old.bytes.length;
-      this.#entries.delete(id);
+      this.#remove(id, old);
     }
     if (bytes.length > this.budget / 4) return;
     this.#entries.set(id, { revision, bytes });
     this.#size += bytes.length;
+    if (plan) this.#keepParsed(id, revision, plan);
     for (const [key, entry] of this.#entries) {
       if (this.#size <= this.budget) break;
-      this.#entries.delete(key);
-      this.#size -= entry.bytes.length;
+      this.#remove(key, entry);
     }
+  }
+
+  /**
+   * The plan at `revision` (whose document is `bytes`), parsed and frozen: kept from the last parse
+   * or edit of that revision, else parsed now (and kept when that revision is still the cached one).
+   */
+  planOf(id: string, revision: number, bytes: Buffer): Plan {
+    const entry = this.#entries.get(id);
+    if (entry?.revision === revision && entry.plan) return entry.plan;
+    const plan = freezeDeep(JSON.parse(bytes.toString("utf8")) as Plan);
+    this.#keepParsed(id, revision, plan);
+    return plan;
+  }
+
+  #keepParsed(id: string, revision: number, plan: Plan): void {
+    const entry = this.#entries.get(id);
+    if (!entry || entry.revision !== revision || entry.plan || entry.bytes.length > this.parsedBudget / 4)
+      return;
+    entry.plan = freezeDeep(plan);
+    this.#parsedSize += entry.bytes.length;
+    // Least recently used first: drop the parsed plans of the oldest entries (their bytes stay).
+    for (const other of this.#entries.values()) {
+      if (this.#parsedSize <= this.parsedBudget) break;
+      if (other.plan && other !== entry) {
+        other.plan = undefined;
+        this.#parsedSize -= other.bytes.length;
+      }
+    }
+  }
+
+  #remove(id: string, entry: { bytes: Buffer; plan?: Plan }): void {
+    this.#entries.delete(id);
+    this.#size -= entry.bytes.length;
+    if (entry.plan) this.#parsedSize -= entry.bytes.length;
   }
 }
 
 const documentCacheBytes = 64 * 1024 * 1024;
+const parsedPlanCacheBytes = 8 * 1024 * 1024;
 const documentCaches = new WeakMap<Db, DocumentCache>();
 
 // The queries of every read and every edit: built once (reusable-query.ts).
@@ -146,22 +194,25 @@ const eventsAfter = reusableQuery((db: Db, param: (name: "planId" | "after") => 
     .orderBy("revision"),
 );
 type PlanRow = ReturnType<typeof planRow>;
+/** The columns an edit writes (planRow), each set to the parameter of the same name. */
+const planRowParameters = (param: (name: keyof PlanRow) => never) =>
+  ({
+    template_id: param("template_id"),
+    template_version: param("template_version"),
+    title: param("title"),
+    title_key: param("title_key"),
+    title_sort: param("title_sort"),
+    visibility: param("visibility"),
+    language: param("language"),
+    revision: param("revision"),
+    document: param("document"),
+    modified_at: param("modified_at"),
+  }) satisfies Record<keyof PlanRow, never>;
 const updatePlanAtRevision = reusableQuery(
   (db: Db, param: (name: keyof PlanRow | "id" | "previous") => never) =>
     db
       .updateTable("plans")
-      .set({
-        template_id: param("template_id"),
-        template_version: param("template_version"),
-        title: param("title"),
-        title_key: param("title_key"),
-        title_sort: param("title_sort"),
-        visibility: param("visibility"),
-        language: param("language"),
-        revision: param("revision"),
-        document: param("document"),
-        modified_at: param("modified_at"),
-      } satisfies Record<keyof PlanRow, never>)
+      .set(planRowParameters(param))
       .where("id", "=", param("id"))
       .where("revision", "=", param("previous")),
 );
@@ -188,8 +239,51 @@ const eventByIdempotencyKey = reusableQuery((db: Db, param: (name: "planId" | "k
     .where("idempotency_key", "=", param("key")),
 );
 
+// The title keys of the last titles written: most edits leave the title as it was.
+const recentTitleKeys = new Map<string, ReturnType<typeof titleKeys>>();
+
+type EventParameter = "revision" | "author" | "at" | "ops" | "inverse" | "idempotencyKey";
+/**
+ * PostgreSQL: the revision-checked update of the plan and the insert of its event as ONE statement
+ * (one round trip, its own transaction): the event is inserted only when the update found the plan
+ * at the previous revision, so no row inserted means another writer got there first.
+ */
+const updateAndLogOnPostgres = reusableQuery(
+  (db: Db, param: (name: keyof PlanRow | "id" | "previous" | EventParameter) => never) =>
+    db
+      .with("updated", (cte) =>
+        cte
+          .updateTable("plans")
+          .set(planRowParameters(param))
+          .where("id", "=", param("id"))
+          .where("revision", "=", param("previous"))
+          .returning("id"),
+      )
+      .insertInto("plan_events")
+      .columns(["plan_id", "revision", "author", "at", "ops", "inverse", "idempotency_key"])
+      .expression((eb) =>
+        eb
+          .selectFrom("updated")
+          .select([
+            "updated.id",
+            sql<number>`cast(${param("revision")} as integer)`.as("revision"),
+            sql<string>`cast(${param("author")} as text)`.as("author"),
+            sql<string>`cast(${param("at")} as text)`.as("at"),
+            sql<string>`cast(${param("ops")} as text)`.as("ops"),
+            sql<string>`cast(${param("inverse")} as text)`.as("inverse"),
+            sql<string | null>`cast(${param("idempotencyKey")} as text)`.as("idempotency_key"),
+          ]),
+      ),
+);
+
 function planRow(plan: Plan) {
-  const keys = titleKeys(plan.details.title);
+  const title = plan.details.title;
+  let keys = recentTitleKeys.get(title);
+  if (!keys) {
+    keys = titleKeys(title);
+    if (recentTitleKeys.size >= 256) recentTitleKeys.delete(recentTitleKeys.keys().next().value as string);
+    recentTitleKeys.set(title, keys);
+  }
   return {
     template_id: plan.template.id,
     template_version: plan.template.version,
@@ -199,7 +293,7 @@ function planRow(plan: Plan) {
     visibility: plan.visibility ?? "private",
     language: plan.language,
     revision: plan.revision,
-    document: JSON.stringify(plan),
+    document: documentJson(plan),
     modified_at: plan.modifiedAt,
   };
 }
@@ -208,7 +302,7 @@ function planRow(plan: Plan) {
 export function createPlansRepository(db: Db) {
   let documents = documentCaches.get(db);
   if (!documents) {
-    documents = new DocumentCache(documentCacheBytes);
+    documents = new DocumentCache(documentCacheBytes, parsedPlanCacheBytes);
     documentCaches.set(db, documents);
   }
   const cache = documents;
@@ -274,7 +368,9 @@ export function createPlansRepository(db: Db) {
     async get(id: string): Promise<StoredPlan | undefined> {
       const [row] = (await planById(db, { id })).rows;
       const document = row && (await documentOf(id, row.revision));
-      return document && storedPlan(document.bytes, document.revision, row.owner_id, row.deleted_at);
+      return (
+        document && storedPlan(id, document.bytes, document.revision, row.owner_id, row.deleted_at, cache)
+      );
     },
 
     /** The plan, its visibility, its owner's organisation and `viewerId`'s role, in one query. */
@@ -282,11 +378,14 @@ export function createPlansRepository(db: Db) {
       const [row] = (await planWithAccessById(db, { id, viewerId: viewerId ?? "" })).rows;
       const document = row && (await documentOf(id, row.revision));
       if (!document) return undefined;
-      return Object.assign(storedPlan(document.bytes, document.revision, row.owner_id, row.deleted_at), {
-        visibility: row.visibility,
-        ownerOrganisationId: row.organisation_id ?? null,
-        viewerRole: row.role ?? undefined,
-      });
+      return Object.assign(
+        storedPlan(id, document.bytes, document.revision, row.owner_id, row.deleted_at, cache),
+        {
+          visibility: row.visibility,
+          ownerOrganisationId: row.organisation_id ?? null,
+          viewerRole: row.role ?? undefined,
+        },
+      );
     },
 
     /** Plans of an owner, most recently modified first; deleted ones only when asked. */
@@ -362,14 +461,17 @@ export function createPlansRepository(db: Db) {
           if (Number(updatePlanAtRevision.now(run, db, update).numAffectedRows) !== 1) throw stale();
           insertEvent.now(run, db, eventRow);
         });
-        if (!direct) {
+        if (!direct && db.getExecutor().adapter instanceof PostgresAdapter) {
+          const inserted = await updateAndLogOnPostgres(db, { ...update, ...eventRow });
+          if (Number(inserted.numAffectedRows) !== 1) throw stale();
+        } else if (!direct) {
           await inTransaction(db, async (tx) => {
             if (Number((await updatePlanAtRevision(tx, update)).numAffectedRows) !== 1) throw stale();
             await insertEvent(tx, eventRow);
           });
         }
         const bytes = Buffer.from(row.document, "utf8");
-        cache.set(plan.id, plan.revision, bytes);
+        cache.set(plan.id, plan.revision, bytes, plan);
         return bytes;
       } catch (error) {
         if (isUniqueViolation(error)) throw new StaleRevisionError(plan.id, event.revision);

@@ -94,6 +94,32 @@ describe.each(testDialects())("plans repository on $name", (dialect) => {
     expect(stored?.plan.details.title).toBe(events[0]!.author === "ada" ? "From A" : "From B");
   });
 
+  it("shares the plan an edit stored with later reads (frozen), and stores exactly its JSON", async () => {
+    const repo = createPlansRepository(database.db);
+    const plan = samplePlan({ id: "p-shared" });
+    await repo.insert(plan, "owner-1");
+    let head = (await repo.get("p-shared"))!.plan;
+    expect(Object.isFrozen(head.details)).toBe(true);
+    for (const title of ["One", "Two", "Deux — Ünïcode"]) {
+      const next = edit(head, title);
+      const bytes = await repo.saveEdit(next.plan, next.event);
+      expect(bytes.toString("utf8")).toBe(JSON.stringify(next.plan));
+      head = (await repo.get("p-shared"))!.plan;
+      expect(head).toBe(next.plan);
+      expect(Object.isFrozen(head) && Object.isFrozen(head.persons)).toBe(true);
+    }
+    // What another handle (another process) reads is the same document.
+    const fresh = openDatabase(testDb.settings);
+    try {
+      const stored = await createPlansRepository(fresh.db).get("p-shared");
+      expect(stored?.documentBytes.toString("utf8")).toBe(JSON.stringify(head));
+      expect(stored?.plan).toEqual(head);
+      expect(stored?.plan).not.toBe(head);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("refuses a stale revision without writing anything", async () => {
     const repo = createPlansRepository(database.db);
     const plan = samplePlan({ id: "p-stale" });

@@ -2,7 +2,7 @@ import { parsePointer, pathsOverlap, valueAt } from "../json-pointer.js";
 import type { Plan } from "../plan.js";
 import { type Problem, problem } from "../problems.js";
 import { applyCopyOnWrite, revalidateTouched } from "./copy-on-write.js";
-import { type EditEvent, type EditOp, OpError, touchedPaths } from "./ops.js";
+import { copyJson, type EditEvent, type EditOp, OpError, touchedPaths } from "./ops.js";
 
 /** Fields Carnet manages itself; ops may not touch them. */
 const readOnlyFields = new Set(["carnetFormat", "id", "revision", "createdAt", "modifiedAt"]);
@@ -113,7 +113,7 @@ export function applyOps(plan: Plan, ops: readonly EditOp[], options: ApplyOptio
     revision: plan.revision + 1,
     author: options.author,
     at,
-    ops: structuredClone(ops) as EditOp[],
+    ops: copyJson(ops) as EditOp[],
     inverse,
   };
   return { ok: true, plan: next, event };

@@ -44,6 +44,32 @@ export class OpError extends Error {
 
 type Container = Record<string, unknown> | unknown[];
 
+/**
+ * A deep copy of a JSON value (what op values and plan documents are): plain objects and arrays are
+ * copied, anything else is shared (primitives) or cloned (structuredClone). Several times faster than
+ * structuredClone on the small values of edits, which it copies on every edit.
+ */
+export function copyJson<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = copyJson((value as Record<string, unknown>)[key]);
+    // An own "__proto__" member (JSON.parse makes one) stays a member, as structuredClone keeps it.
+    if (key === "__proto__")
+      Object.defineProperty(copy, key, {
+        value: member,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = member;
+  }
+  return copy as T;
+}
+
 function segmentsOf(pointer: string): string[] {
   const segments = parsePointer(pointer);
   if (!segments || segments.length === 0) throw new OpError("bad_path", { path: pointer });
@@ -122,7 +148,7 @@ export function applyOpInPlace(doc: unknown, op: EditOp): EditOp[] {
     case "set": {
       const segments = segmentsOf(op.path);
       const { parent, key } = parentOf(doc, segments, op.path);
-      const value = structuredClone(op.value);
+      const value = copyJson(op.value);
       if (Array.isArray(parent)) {
         const index = existingIndex(parent, key, op.path);
         const before = parent[index];
@@ -135,7 +161,7 @@ export function applyOpInPlace(doc: unknown, op: EditOp): EditOp[] {
       return existed ? [{ op: "set", path: op.path, value: before }] : [{ op: "remove", path: op.path }];
     }
     case "insert": {
-      const at = put(doc, op.path, structuredClone(op.value));
+      const at = put(doc, op.path, copyJson(op.value));
       return [{ op: "remove", path: at }];
     }
     case "remove": {
