@@ -39,7 +39,8 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       capability: PlanCapability,
       options: { deleted?: boolean } = {},
     ): Promise<AuthorisedPlan> {
-      const stored = await plans.getWithAccess(id, actor?.account.id);
+      // A read may use remembered access facts (plan-access-cache.ts); a write needs the latest revision.
+      const stored = await plans.getWithAccess(id, actor?.account.id, { remembered: capability === "read" });
       if (!stored || (stored.deletedAt !== null && !options.deleted)) {
         throw notFound(id);
       }
