@@ -35,8 +35,9 @@ interface Entry {
 /**
  * Plans' revisions and access facts recently read, so that a read of a plan (GET, export) needs no
  * database round trip. Exact for changes made through this process's repositories (they call
- * `planAccessChanged` once their write is visible) and for other connections to the same SQLite file
- * (`PRAGMA data_version` is checked on every use); on PostgreSQL, other processes' changes are seen
+ * `planAccessChanged` once their write is visible); on SQLite, a commit by another connection to the
+ * file is seen within a millisecond (`PRAGMA data_version`, read at most once a millisecond, forgets
+ * everything when it moved); on PostgreSQL, other processes' changes are seen
  * when their notification (`plan:<id>` edit or access, through the notifier's LISTEN) arrives, and
  * nothing is served from memory while the listening connection is down. In any case a row is asked
  * again after `planAccessMemoryMs`.
@@ -53,6 +54,8 @@ class PlanAccessCache {
   #allChangedAt = 0;
   #credentials = credentialsGeneration();
   #dataVersion: unknown;
+  /** When (Date.now()) the data version was last read. */
+  #dataVersionAt = 0;
   /** False while changes made elsewhere could go unnoticed (PostgreSQL without a listening notifier). */
   #enabled: boolean;
 
@@ -94,10 +97,12 @@ class PlanAccessCache {
       this.changedAll();
       return undefined;
     }
-    if (this.dataVersion) {
+    // Reading the data version takes SQLite's shared-memory locks (a few µs): at most once a millisecond.
+    if (this.dataVersion && now !== this.#dataVersionAt) {
       // Undefined while the connection is in a transaction: then ask the database.
       const version = this.dataVersion();
       if (version === undefined) return undefined;
+      this.#dataVersionAt = now;
       if (version !== this.#dataVersion) {
         this.#dataVersion = version;
         this.changedAll();
@@ -156,10 +161,7 @@ function cacheOf(db: Db): PlanAccessCache {
   let cache = caches.get(db);
   if (!cache) {
     const direct = directSqliteOf(db);
-    cache = new PlanAccessCache(
-      direct &&
-        (() => (direct.run("pragma data_version", [])?.rows[0] as { data_version?: number })?.data_version),
-    );
+    cache = new PlanAccessCache(direct && (() => direct.dataVersion()));
     caches.set(db, cache);
   }
   return cache;
