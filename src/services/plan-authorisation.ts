@@ -53,7 +53,7 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       if (stored.deletedAt !== null && !capabilities.has("delete")) {
         throw notFound(id);
       }
-      assertPlanCapability(actor, facts, capability, id);
+      assertPlanCapability(actor, facts, capability, id, capabilities);
       return {
         get plan() {
           return stored.plan;
