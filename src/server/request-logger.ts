@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyServerOptions } from "fastify";
 
-type Level = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
+const levels = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
+type Level = (typeof levels)[number];
 type Bindings = Parameters<FastifyBaseLogger["child"]>[0];
 type ChildOptions = Parameters<FastifyBaseLogger["child"]>[1];
 
@@ -21,9 +22,11 @@ class RequestLogger {
     return this.#child;
   }
 
-  #log(level: Level, args: unknown[]): void {
+  /** What `info(…)`, `warn(…)`… do (those methods are set on the prototype below). */
+  write(level: Level, args: unknown[]): void {
     if (this.#child === undefined && this.parent.isLevelEnabled?.(level) === false) return;
-    (this.#real()[level] as (...a: unknown[]) => void)(...args);
+    const real = this.#real();
+    (real[level] as (...a: unknown[]) => void).apply(real, args);
   }
 
   get level(): string {
@@ -32,28 +35,18 @@ class RequestLogger {
   set level(level: string) {
     this.#real().level = level;
   }
-  fatal(...args: unknown[]): void {
-    this.#log("fatal", args);
-  }
-  error(...args: unknown[]): void {
-    this.#log("error", args);
-  }
-  warn(...args: unknown[]): void {
-    this.#log("warn", args);
-  }
-  info(...args: unknown[]): void {
-    this.#log("info", args);
-  }
-  debug(...args: unknown[]): void {
-    this.#log("debug", args);
-  }
-  trace(...args: unknown[]): void {
-    this.#log("trace", args);
-  }
   silent(): void {}
   child(bindings: Bindings, options?: ChildOptions): FastifyBaseLogger {
     return this.#real().child(bindings, options);
   }
+}
+
+for (const level of levels) {
+  Object.defineProperty(RequestLogger.prototype, level, {
+    value(this: RequestLogger, ...args: unknown[]) {
+      this.write(level, args);
+    },
+  });
 }
 
 /** Fastify's `childLoggerFactory`: a lazy child, unless the route sets its own log options (level…). */
