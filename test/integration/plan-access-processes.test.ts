@@ -37,7 +37,7 @@ describe.each(testDialects())("plan reads across two server processes on $name",
     await database?.drop();
   });
 
-  it("sees an edit, a member removed, a visibility change and a deletion made through the other process", async () => {
+  it("sees an edit, a role changed, a member removed, a visibility change, a deletion and a restoration made through the other process", async () => {
     database = await dialect.create();
     const settings = database.settings;
     const where =
@@ -75,6 +75,15 @@ describe.each(testDialects())("plan reads across two server processes on $name",
     expect(await until(async () => (await revisionOnB(reader)) === 1)).toBeLessThan(promptly);
     expect((await readOnB(reader)).body.details).toMatchObject({ title: "Edited through A" });
 
+    // The reader made an editor through A: B gives them an editor's rights.
+    const roleOnB = async () => (await callAs(b.url, reader, "GET", `${path}/access`)).body.role;
+    expect(await roleOnB()).toBe("reader");
+    const promoted = await callAs(a.url, owner, "PATCH", `${path}/members/${reader.accountId}`, {
+      role: "editor",
+    });
+    expect(promoted.status).toBe(200);
+    expect(await until(async () => (await roleOnB()) === "editor")).toBeLessThan(promptly);
+
     // The reader removed through A: B no longer shows them the plan.
     expect((await readOnB(reader)).status).toBe(200);
     const removed = await callAs(a.url, owner, "DELETE", `${path}/members/${reader.accountId}`);
@@ -97,5 +106,10 @@ describe.each(testDialects())("plan reads across two server processes on $name",
     expect(binned.status).toBe(204);
     expect(await until(async () => (await readOnB(stranger)).status === 404)).toBeLessThan(promptly);
     expect((await callAs(b.url, undefined, "GET", path)).status).toBe(404);
+
+    // Restored through A: public again on B.
+    const restored = await callAs(a.url, owner, "POST", `${path}/restore`);
+    expect(restored.status).toBe(200);
+    expect(await until(async () => (await readOnB(stranger)).status === 200)).toBeLessThan(promptly);
   });
 });
