@@ -37,10 +37,10 @@ interface Entry {
  * database round trip. Exact for changes made through this process's repositories (they call
  * `planAccessChanged` once their write is visible); on SQLite, a commit by another connection to the
  * file is seen within a millisecond (`PRAGMA data_version`, read at most once a millisecond, forgets
- * everything when it moved); on PostgreSQL, other processes' changes are seen
- * when their notification (`plan:<id>` edit or access, through the notifier's LISTEN) arrives, and
- * nothing is served from memory while the listening connection is down. In any case a row is asked
- * again after `planAccessMemoryMs`.
+ * everything when it moved); on PostgreSQL, other processes' changes are seen when their
+ * notification (`plan:<id>` edit or access, through the notifier's LISTEN) arrives, and nothing is
+ * served from memory while the listening connection is down. In any case a row is asked again after
+ * `planAccessMemoryMs`.
  *
  * A row read while a change was being made could be older than the change: each read takes a ticket
  * (a clock value) before its query, and its row is kept only when no change of that plan (nor of
