@@ -54,21 +54,30 @@ function cookieOptions(request: FastifyRequest, expiresAt: string, httpOnly: boo
   };
 }
 
+// The cookie plugin is registered without its hooks (see registerAuth): cookies are set here, as
+// Set-Cookie headers, never with `reply.setCookie` (which would then send nothing).
+
 /** Set the session and anti-forgery cookies of a new session. */
 export function setSessionCookies(
   request: FastifyRequest,
   reply: FastifyReply,
   session: OpenedSession,
 ): void {
-  reply.setCookie(sessionCookie, session.secret, cookieOptions(request, session.expiresAt, true));
-  reply.setCookie(csrfCookie, session.csrfToken, cookieOptions(request, session.expiresAt, false));
+  const serialize = request.server.serializeCookie;
+  reply.header("set-cookie", [
+    serialize(sessionCookie, session.secret, cookieOptions(request, session.expiresAt, true)),
+    serialize(csrfCookie, session.csrfToken, cookieOptions(request, session.expiresAt, false)),
+  ]);
 }
 
 /** Remove the session cookies (sign-out). */
 export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
   const expired = new Date(0).toISOString();
-  reply.clearCookie(sessionCookie, cookieOptions(request, expired, true));
-  reply.clearCookie(csrfCookie, cookieOptions(request, expired, false));
+  const serialize = request.server.serializeCookie;
+  reply.header("set-cookie", [
+    serialize(sessionCookie, "", { ...cookieOptions(request, expired, true), maxAge: 0 }),
+    serialize(csrfCookie, "", { ...cookieOptions(request, expired, false), maxAge: 0 }),
+  ]);
 }
 
 /**
@@ -92,9 +101,13 @@ export async function currentActorOf(deps: AccountDeps, request: FastifyRequest)
  * token in `X-CSRF-Token`, so that another site cannot make the browser write on the user's behalf.
  */
 export async function registerAuth(app: FastifyInstance, deps: AccountDeps): Promise<void> {
-  await app.register(fastifyCookie);
+  // Without the plugin's hooks (a hook on every request and one on every answer): cookies are
+  // parsed below, only when there are some, and set by setSessionCookies / clearSessionCookies.
+  await app.register(fastifyCookie, { hook: false });
   app.decorateRequest("actor", undefined);
   app.addHook("onRequest", async (request) => {
+    const cookies = request.headers.cookie;
+    request.cookies = cookies ? app.parseCookie(cookies) : {};
     if (!request.url.startsWith("/api/")) return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {

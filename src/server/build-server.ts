@@ -15,6 +15,7 @@ import { currentActorOf, registerAuth } from "./auth.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerOpenApi } from "./openapi.js";
 import { registerPromptClose } from "./prompt-close.js";
+import { lazyRequestLogger } from "./request-logger.js";
 import { accountRoutes } from "./routes/account/index.js";
 import { authRoutes } from "./routes/auth/index.js";
 import { commentRoutes } from "./routes/comments/index.js";
@@ -55,6 +56,7 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
+    childLoggerFactory: lazyRequestLogger,
     // Keep a caller's request id (from a proxy) when it is sane; otherwise make one.
     genReqId: (request) => {
       const given = request.headers["x-request-id"];

@@ -10,6 +10,7 @@ import {
   openDatabase,
 } from "../storage/database.js";
 import { createNotifier } from "../storage/notifier.js";
+import { connectPlanAccessCache } from "../storage/plan-access-cache.js";
 import { createSettingsRepository } from "../storage/settings-repository.js";
 import { createLiveHub, type LiveHub } from "./live.js";
 import { createLookupService, type LookupLogger, type LookupService } from "./lookups.js";
@@ -71,6 +72,8 @@ export async function createAppContext(
     if (options.seedRegistries !== false) await seedRegistries(database);
     const notifier = createNotifier(database, settings);
     await notifier.start();
+    // Plans' access facts are served from memory while other processes' changes are announced.
+    const disconnectAccessCache = connectPlanAccessCache(database.db, notifier);
     const live = createLiveHub(notifier);
     return {
       database,
@@ -81,6 +84,7 @@ export async function createAppContext(
       lookups: createLookupService(database, lookupSettings, options.lookupLog),
       close: async () => {
         await live.close();
+        disconnectAccessCache();
         await notifier.close();
         await database.close();
       },

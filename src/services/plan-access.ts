@@ -66,15 +66,16 @@ export function planCapabilitiesOf(actor: Actor | undefined, facts: PlanAccessFa
 
 /**
  * Throw unless `actor` may `capability` the plan: 404 when they may not even read it (its existence
- * stays secret), 403 (or `read_only_token`) when they may read but not do this.
+ * stays secret), 403 (or `read_only_token`) when they may read but not do this. `granted`: what
+ * `planCapabilitiesOf` gives for them, when the caller has it already.
  */
 export function assertPlanCapability(
   actor: Actor | undefined,
   facts: PlanAccessFacts,
   capability: PlanCapability,
   planId: string,
+  granted: ReadonlySet<PlanCapability> = planCapabilitiesOf(actor, facts),
 ): void {
-  const granted = planCapabilitiesOf(actor, facts);
   if (granted.has(capability)) return;
   if (!granted.has("read")) {
     throw new AppError("not_found", "Plan not found", { params: { path: `/api/v1/plans/${planId}` } });

@@ -39,7 +39,8 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       capability: PlanCapability,
       options: { deleted?: boolean } = {},
     ): Promise<AuthorisedPlan> {
-      const stored = await plans.getWithAccess(id, actor?.account.id);
+      // A read may use remembered access facts (plan-access-cache.ts); a write needs the latest revision.
+      const stored = await plans.getWithAccess(id, actor?.account.id, { remembered: capability === "read" });
       if (!stored || (stored.deletedAt !== null && !options.deleted)) {
         throw notFound(id);
       }
@@ -52,7 +53,7 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       if (stored.deletedAt !== null && !capabilities.has("delete")) {
         throw notFound(id);
       }
-      assertPlanCapability(actor, facts, capability, id);
+      assertPlanCapability(actor, facts, capability, id, capabilities);
       return {
         get plan() {
           return stored.plan;

@@ -4,7 +4,9 @@ import type { LiveHub } from "./live.js";
 /**
  * How the plan use cases tell open editors about a change, once it is stored: an `edit` event per
  * new revision (revision, author, ops), and an `access` notice when who may read the plan may have
- * changed (binned, visibility set), so that streams check their user's right again.
+ * changed (binned or restored, visibility set, members added, removed or given another role,
+ * ownership transferred), so that streams check their user's right again. Other processes also
+ * forget what they remember of the plan's access (storage/plan-access-cache.ts) on either.
  *
  * A failure to announce never fails the use case — the change is stored; clients notice the gap in
  * revisions at the next event, or reload when their stream reconnects (`hello` carries the revision).

@@ -12,6 +12,7 @@ import {
 import { translate } from "../i18n/translate.js";
 import { AppError } from "../shared/app-error.js";
 import { inTransaction } from "../storage/database.js";
+import { planAccessChanged } from "../storage/plan-access-cache.js";
 import {
   createPlanMembersRepository,
   type PlanInvitationRow,
@@ -153,6 +154,7 @@ export function createPlanSharing(
           added_at: now,
           added_by: me.account.id,
         });
+        if (added) await announce.accessChanged(planId);
         const member = await members.find(planId, account.id);
         if (!added && member) {
           throw new AppError("already_member", "Already a member", {
@@ -208,6 +210,7 @@ export function createPlanSharing(
         createPlanMembersRepository(tx).acceptInvitation(invitation, me.account.id, new Date().toISOString()),
       );
       if (!accepted) throw invalid();
+      planAccessChanged(db, invitation.plan_id);
       await announce.accessChanged(invitation.plan_id);
       return { planId: invitation.plan_id, role: invitation.role };
     },
@@ -227,6 +230,7 @@ export function createPlanSharing(
       if (target.role === "owner") throw ownerFixed();
       if (target.role === "co_owner" || role === "co_owner") requireOwner(plan.role, "change a co-owner");
       await members.setRole(planId, userId, role);
+      await announce.accessChanged(planId);
       return { member: { ...toMember(target), role } };
     },
 
@@ -271,6 +275,7 @@ export function createPlanSharing(
           details: [{ path: "/userId", message: "is not a member of this plan" }],
         });
       }
+      await announce.accessChanged(planId);
       return listing(planId);
     },
 

@@ -267,6 +267,7 @@ export function createPlanService(
     async restore(actor: Actor, id: string): Promise<Plan> {
       const { plan } = await load(actor, id, { deleted: true });
       await repo.setDeleted(id, null);
+      await announce.accessChanged(id);
       return plan;
     },
 

@@ -112,6 +112,11 @@ export interface DirectSqlite {
    * undefined when a transaction is already open (use Kysely).
    */
   transaction<T>(work: (run: DirectRun) => T): { value: T } | undefined;
+  /**
+   * `PRAGMA data_version`: a number that changes when another connection (another process) commits
+   * to the file; undefined while this connection is in a transaction.
+   */
+  dataVersion(): number | undefined;
 }
 
 export interface DirectResult {
@@ -139,6 +144,7 @@ function createDirectSqlite(
   };
   // One transaction function, reused: `work` is its argument (an immediate transaction per call).
   const inImmediateTransaction = sqlite.transaction((work: (run: DirectRun) => unknown) => work(run));
+  const dataVersion = sqlite.prepare("pragma data_version").pluck();
   return {
     run(sql, parameters) {
       if (sqlite.inTransaction) return undefined;
@@ -152,6 +158,9 @@ function createDirectSqlite(
     transaction(work) {
       if (sqlite.inTransaction) return undefined;
       return { value: inImmediateTransaction.immediate(work) as ReturnType<typeof work> };
+    },
+    dataVersion() {
+      return sqlite.inTransaction || dataVersion.busy ? undefined : (dataVersion.get() as number);
     },
   };
 }

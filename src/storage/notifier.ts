@@ -48,8 +48,9 @@ function createLocalNotifier(): Notifier {
 
 /**
  * Several processes (PostgreSQL): LISTEN on a dedicated connection, NOTIFY through the pool. When the
- * listening connection drops it reconnects with backoff and emits a `resync` message, because
- * messages sent meanwhile are lost and clients must reload what they show.
+ * listening connection drops it emits a `lost` message (topic `*`: what is remembered on the strength
+ * of notifications can no longer be trusted), reconnects with backoff and emits a `resync` message,
+ * because messages sent meanwhile are lost and clients must reload what they show.
  */
 function createPostgresNotifier(database: Database, url: string): Notifier {
   const emitter = new EventEmitter();
@@ -76,6 +77,7 @@ function createPostgresNotifier(database: Database, url: string): Notifier {
       client = undefined;
       next.removeAllListeners();
       next.end().catch(() => {});
+      emitter.emit("message", { topic: "*", type: "lost", data: null, origin: "notifier" });
       scheduleReconnect();
     };
     next.on("error", onLost);

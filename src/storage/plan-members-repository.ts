@@ -1,5 +1,6 @@
 import type { Db, Tx } from "./database.js";
 import { inTransaction } from "./database.js";
+import { planAccessChanged } from "./plan-access-cache.js";
 import type { PlanInvitationsTable, PlanMemberRole, PlanMembersTable } from "./schema.js";
 
 /** A member of a plan with the account's name and e-mail. */
@@ -26,8 +27,13 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-/** Members and pending invitations of plans, on either dialect. */
+/**
+ * Members and pending invitations of plans, on either dialect. Changes of members made on a
+ * transaction are announced by its caller after the commit (`planAccessChanged`).
+ */
 export function createPlanMembersRepository(db: Db | Tx) {
+  // Remembered access facts (plan-access-cache.ts) are by database handle, not by transaction.
+  const changed = (planId: string) => planAccessChanged(db as Db, planId);
   return {
     /** Members of a plan, strongest role first, then by name. */
     async list(planId: string): Promise<PlanMemberRow[]> {
@@ -65,6 +71,7 @@ export function createPlanMembersRepository(db: Db | Tx) {
           .values(member)
           .onConflict((oc) => oc.columns(["plan_id", "user_id"]).doNothing())
           .executeTakeFirst();
+        changed(member.plan_id);
         return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
       } catch (error) {
         if (isUniqueViolation(error)) return false;
@@ -79,6 +86,7 @@ export function createPlanMembersRepository(db: Db | Tx) {
         .where("plan_id", "=", planId)
         .where("user_id", "=", userId)
         .execute();
+      changed(planId);
     },
 
     async remove(planId: string, userId: string): Promise<boolean> {
@@ -87,6 +95,7 @@ export function createPlanMembersRepository(db: Db | Tx) {
         .where("plan_id", "=", planId)
         .where("user_id", "=", userId)
         .executeTakeFirst();
+      changed(planId);
       return Number(result.numDeletedRows) === 1;
     },
 
@@ -174,7 +183,7 @@ export function createPlanMembersRepository(db: Db | Tx) {
  * transaction that also updates `plans.owner_id`.
  */
 export async function transferPlanOwnership(db: Db, planId: string, newOwnerId: string): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
+  const done = await inTransaction(db, async (tx) => {
     const plan = await tx.selectFrom("plans").select("owner_id").where("id", "=", planId).executeTakeFirst();
     if (!plan) return false;
     if (plan.owner_id === newOwnerId) return true;
@@ -194,6 +203,8 @@ export async function transferPlanOwnership(db: Db, planId: string, newOwnerId: 
     await tx.updateTable("plans").set({ owner_id: newOwnerId }).where("id", "=", planId).execute();
     return true;
   });
+  planAccessChanged(db, planId);
+  return done;
 }
 
 export type PlanMembersRepository = ReturnType<typeof createPlanMembersRepository>;

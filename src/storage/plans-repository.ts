@@ -4,6 +4,7 @@ import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
 import { directSqliteOf, inTransaction } from "./database.js";
+import { planAccessChanged, rememberedPlanAccess } from "./plan-access-cache.js";
 import { titleKeys } from "./plan-title-keys.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { PlanMemberRole } from "./schema.js";
@@ -362,6 +363,7 @@ export function createPlansRepository(db: Db) {
           })
           .execute();
       });
+      planAccessChanged(db, plan.id);
     },
 
     /** The plan with its owner, or undefined. */
@@ -373,9 +375,20 @@ export function createPlansRepository(db: Db) {
       );
     },
 
-    /** The plan, its visibility, its owner's organisation and `viewerId`'s role, in one query. */
-    async getWithAccess(id: string, viewerId: string | undefined): Promise<PlanWithAccess | undefined> {
-      const [row] = (await planWithAccessById(db, { id, viewerId: viewerId ?? "" })).rows;
+    /**
+     * The plan, its visibility, its owner's organisation and `viewerId`'s role, in one query; with
+     * `remembered`, the revision and access facts may come from memory (plan-access-cache.ts: for
+     * reads, never for a write, which must see the latest revision).
+     */
+    async getWithAccess(
+      id: string,
+      viewerId: string | undefined,
+      options: { remembered?: boolean } = {},
+    ): Promise<PlanWithAccess | undefined> {
+      const load = async () => (await planWithAccessById(db, { id, viewerId: viewerId ?? "" })).rows[0];
+      const row = options.remembered
+        ? await rememberedPlanAccess(db, id, viewerId ?? "", load)
+        : await load();
       const document = row && (await documentOf(id, row.revision));
       if (!document) return undefined;
       return Object.assign(
@@ -472,6 +485,7 @@ export function createPlansRepository(db: Db) {
         }
         const bytes = Buffer.from(row.document, "utf8");
         cache.set(plan.id, plan.revision, bytes, plan);
+        planAccessChanged(db, plan.id);
         return bytes;
       } catch (error) {
         if (isUniqueViolation(error)) throw new StaleRevisionError(plan.id, event.revision);
@@ -486,6 +500,7 @@ export function createPlansRepository(db: Db) {
         .set({ deleted_at: deletedAt })
         .where("id", "=", id)
         .executeTakeFirst();
+      planAccessChanged(db, id);
       return Number(result.numUpdatedRows) === 1;
     },
   };
