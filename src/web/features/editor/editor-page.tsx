@@ -83,20 +83,20 @@ export function PlanEditorPage() {
   // The plan is loaded once: from then on the editor keeps it in step (autosave, live events).
   const planQuery = useQuery({
     queryKey: ["editor", "plan", id],
-    queryFn: ({ signal }) => api.getPlan(id, signal),
+    queryFn: ({ signal }) => api.loadPlan(id, signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
     retry: (count, error) => !isApiError(error, "not_found", "unauthenticated") && count < 2,
   });
   const accessQuery = useQuery({
     queryKey: ["editor", "access", id],
-    queryFn: () => api.getAccess(id),
+    queryFn: () => api.loadAccess(id),
     staleTime: 60_000,
   });
   const templateId = planQuery.data?.template.id;
   const templateQuery = useQuery({
     queryKey: ["editor", "template", templateId],
-    queryFn: () => api.getTemplate(templateId!),
+    queryFn: () => api.loadTemplate(templateId!),
     enabled: templateId !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
