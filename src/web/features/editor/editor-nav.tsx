@@ -1,4 +1,5 @@
 import { Badge, NavLink, Stack, Text, VisuallyHidden } from "@mantine/core";
+import { memo } from "react";
 import type { PlanCompleteness, Tally } from "../../../domain/completeness.js";
 import { isSectionApplicable } from "../../../domain/conditions.js";
 import { localize } from "../../../domain/localized.js";
@@ -29,51 +30,95 @@ export function parseView(key: string | null): EditorView {
   return { kind: "details" };
 }
 
-function Count({ tally, label }: { tally: Tally | undefined; label: string }) {
+function Count({ tally }: { tally: Tally | undefined }) {
+  const { t } = useLanguage();
   if (!tally || tally.total === 0) return null;
   return (
     <Badge size="sm" variant="dot" color={tally.complete ? "green" : "gray"}>
       <span aria-hidden="true">
         {tally.answered}/{tally.total}
       </span>
-      <VisuallyHidden>{label}</VisuallyHidden>
+      <VisuallyHidden>
+        {t("editor.completeness.count", { answered: tally.answered, total: tally.total })}
+      </VisuallyHidden>
     </Badge>
   );
 }
 
-/** The editor's table of contents, with a completeness count per section and output. */
-export function EditorNav({
+/** One place in the navigation; memoised on its tally's numbers, so that an edit renders only its section's. */
+const NavItem = memo(
+  function NavItem({
+    viewKey: key,
+    label,
+    active,
+    tally,
+    onSelect,
+  }: {
+    viewKey: string;
+    label: string;
+    active: boolean;
+    tally: Tally | undefined;
+    onSelect(view: EditorView): void;
+  }) {
+    return (
+      <NavLink
+        component="button"
+        type="button"
+        label={label}
+        active={active}
+        variant="filled"
+        aria-current={active ? "page" : undefined}
+        onClick={() => onSelect(parseView(key))}
+        rightSection={<Count tally={tally} />}
+        data-view={key}
+      />
+    );
+  },
+  (before, after) =>
+    before.viewKey === after.viewKey &&
+    before.label === after.label &&
+    before.active === after.active &&
+    before.onSelect === after.onSelect &&
+    sameTally(before.tally, after.tally),
+);
+
+function sameTally(a: Tally | undefined, b: Tally | undefined): boolean {
+  return (
+    a === b || (!!a && !!b && a.answered === b.answered && a.total === b.total && a.complete === b.complete)
+  );
+}
+
+/**
+ * The editor's table of contents, with a completeness count per section and output (memoised: it
+ * renders when the plan, its completeness or the current view changes).
+ */
+export const EditorNav = memo(function EditorNav({
   plan,
   template,
   completeness,
-  current,
+  currentKey,
   onSelect,
 }: {
   plan: Plan;
   template: Template;
   completeness: PlanCompleteness;
-  current: EditorView;
+  /** `viewKey` of the view shown. */
+  currentKey: string;
   onSelect(view: EditorView): void;
 }) {
   const { t } = useLanguage();
   const planLang = plan.language === "fra" ? "fr" : "en";
-  const currentKey = viewKey(current);
-  const tallyLabel = (tally: Tally | undefined) =>
-    tally ? t("editor.completeness.count", { answered: tally.answered, total: tally.total }) : "";
+  const current = parseView(currentKey);
   const item = (view: EditorView, label: string, tally?: Tally) => {
     const key = viewKey(view);
     return (
-      <NavLink
+      <NavItem
         key={key}
-        component="button"
-        type="button"
+        viewKey={key}
         label={label}
         active={key === currentKey}
-        variant="filled"
-        aria-current={key === currentKey ? "page" : undefined}
-        onClick={() => onSelect(view)}
-        rightSection={<Count tally={tally} label={tallyLabel(tally)} />}
-        data-view={key}
+        tally={tally}
+        onSelect={onSelect}
       />
     );
   };
@@ -112,7 +157,7 @@ export function EditorNav({
             component="button"
             type="button"
             label={`${output.shortName}${output.title ? ` — ${output.title}` : ""}`}
-            rightSection={<Count tally={tally} label={tallyLabel(tally)} />}
+            rightSection={<Count tally={tally} />}
             // The current output shows its sections; choosing another output opens its first section.
             opened={current.kind === "output-section" && current.outputId === output.id}
             onClick={() => {
@@ -134,4 +179,4 @@ export function EditorNav({
       })}
     </Stack>
   );
-}
+});

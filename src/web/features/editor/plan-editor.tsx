@@ -16,7 +16,7 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { computeCompleteness, describeMissing } from "../../../domain/completeness.js";
 import { localize } from "../../../domain/localized.js";
@@ -39,7 +39,7 @@ import { ProjectForm } from "./forms/project-form.js";
 import { fieldDomId } from "./plan-ops.js";
 import { answerInputId } from "./questions/values.js";
 import { SaveStatus } from "./save-status.js";
-import { SectionView } from "./section-view.js";
+import { type CommentsAccess, SectionView } from "./section-view.js";
 import { usePlanDocument } from "./use-plan-document.js";
 
 /** Which view shows the field at `path` (a JSON pointer of an answer or a form field). */
@@ -54,6 +54,16 @@ function viewOfPath(path: string, template: Template): EditorView {
   if (segments[0] === "project" || segments[0] === "entity") return { kind: "project" };
   if (segments[0] === "persons" || segments[0] === "contributions") return { kind: "contributors" };
   return { kind: "details" };
+}
+
+/**
+ * Move the focus to the field at `path` once it is rendered (a section renders its cards a few at a
+ * time), giving up after a few seconds.
+ */
+function focusFieldSoon(path: string, until = performance.now() + 3000): void {
+  requestAnimationFrame(() => {
+    if (!focusField(path) && performance.now() < until) focusFieldSoon(path, until);
+  });
 }
 
 /** Move the focus to the field at `path` (its first input), scrolled into view. */
@@ -125,10 +135,11 @@ export function PlanEditor({
   const lastQuestion = useRef<CommentTarget | null>(null);
   const commentCounts = useCommentCounts(initialPlan.id);
 
+  const closeNav = nav.close;
   const select = useCallback(
     (next: EditorView, focusPath?: string) => {
       if (focusPath && viewKey(next) === viewKey(parseView(params.get("view")))) {
-        requestAnimationFrame(() => focusField(focusPath));
+        focusFieldSoon(focusPath);
         return;
       }
       pendingFocus.current = focusPath ?? null;
@@ -138,9 +149,9 @@ export function PlanEditor({
         copy.set("view", viewKey(next));
         return copy;
       });
-      nav.close();
+      closeNav();
     },
-    [params, setParams, nav],
+    [params, setParams, closeNav],
   );
 
   // After a jump, focus the field once its view is on screen; otherwise the view's heading.
@@ -154,7 +165,7 @@ export function PlanEditor({
       return;
     }
     pendingFocus.current = null;
-    requestAnimationFrame(() => focusField(path));
+    focusFieldSoon(path);
   }, [currentKey]);
 
   // Tell the others which field I am in.
@@ -198,9 +209,20 @@ export function PlanEditor({
   const percent =
     completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
 
+  // Vocabularies arriving re-render every card that shows one: in a render that typing interrupts.
+  const shownVocabularies = useDeferredValue(vocabularySet);
   const context = useMemo<EditorContextValue>(
-    () => ({ api, plan, template, vocabularies, vocabularySet, readOnly, edit: doc.edit }),
-    [api, plan, template, vocabularies, vocabularySet, readOnly, doc.edit],
+    () => ({
+      api,
+      plan,
+      template,
+      vocabularies,
+      vocabularySet: shownVocabularies,
+      readOnly,
+      edit: doc.edit,
+      currentPlan: doc.current,
+    }),
+    [api, plan, template, vocabularies, shownVocabularies, readOnly, doc.edit, doc.current],
   );
 
   const panelAllowed = (name: PanelName) =>
@@ -229,23 +251,19 @@ export function PlanEditor({
     setMountedPanels((previous) => new Set([...previous, name]));
     setPanel(name);
   };
-  const commentSlot = (questionId: string, outputId: string | null) => {
-    const count = commentCounts.get(`${outputId ?? ""}|${questionId}`);
-    return (
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        aria-haspopup="dialog"
-        onClick={() => openPanel("comments", { questionId, outputId })}
-      >
-        {count && count.open > 0
-          ? t("editor.comments.open_count", { count: count.open })
-          : capabilities.includes("comment")
-            ? t("editor.comments.open")
-            : t("editor.comments.view")}
-      </Button>
-    );
-  };
+  // The comment buttons of the cards: one object for the editor's life (the cards are memoised).
+  const openPanelRef = useRef(openPanel);
+  useLayoutEffect(() => {
+    openPanelRef.current = openPanel;
+  });
+  const canComment = capabilities.includes("comment");
+  const comments = useMemo<CommentsAccess>(
+    () => ({
+      canComment,
+      open: (questionId, outputId) => openPanelRef.current("comments", { questionId, outputId }),
+    }),
+    [canComment],
+  );
 
   const planLang = plan.language === "fra" ? "fr" : "en";
   let heading: string;
@@ -278,23 +296,27 @@ export function PlanEditor({
         heading = `${output ? `${output.shortName} › ` : ""}${localize(section.title, planLang)}`;
         content = (
           <SectionView
+            key={currentKey}
+            reveal={pendingFocus.current}
             section={section}
             {...(output ? { output } : {})}
             present={present}
-            commentSlot={commentSlot}
+            comments={comments}
+            commentCounts={commentCounts}
           />
         );
       }
     }
   }
 
+  // The navigation follows the plan at the deferred pace of the completeness it shows.
   const navigation = (
     <EditorNav
-      plan={plan}
+      plan={deferredPlan}
       template={template}
       completeness={completeness}
-      current={view}
-      onSelect={(v) => select(v)}
+      currentKey={currentKey}
+      onSelect={select}
     />
   );
 
