@@ -1,5 +1,5 @@
 import type { LookupAnswerBody, LookupResultBody } from "../../../contract/lookups.js";
-import type { VocabularyView } from "../../../contract/templates.js";
+import type { VocabularyViewList } from "../../../contract/templates.js";
 import type { EditOp } from "../../../domain/edit/ops.js";
 import type { LookupSource } from "../../../domain/lookup-sources.js";
 import type { Plan } from "../../../domain/plan.js";
@@ -35,11 +35,12 @@ export function editorApi(lang: UiLanguage) {
     loadTemplate: (id: string) =>
       takePrefetched<Template>(prefetchKeys.template(id)) ??
       apiRequest<Template>(editorPaths.template(id), { lang }),
-    getVocabulary: (id: string, labels: UiLanguage = lang, signal?: AbortSignal) =>
-      apiRequest<VocabularyView>(`/api/v1/vocabularies/${encodeURIComponent(id)}?lang=${labels}`, {
-        lang,
-        ...(signal ? { signal } : {}),
-      }),
+    /** Vocabularies with labels in each of `langs`, one view per vocabulary and language (one request). */
+    getVocabularies: (ids: readonly string[], langs: readonly UiLanguage[], signal?: AbortSignal) =>
+      apiRequest<VocabularyViewList>(
+        `/api/v1/vocabulary-views?ids=${ids.map(encodeURIComponent).join(",")}&langs=${langs.join(",")}`,
+        { lang, ...(signal ? { signal } : {}) },
+      ).then((answer) => answer.vocabularies),
     patchPlan: (id: string, baseRevision: number, ops: EditOp[]) =>
       apiRequest<{ revision: number; plan: Plan; problems: unknown[] }>(plan(id), {
         method: "PATCH",
