@@ -18,7 +18,7 @@ import {
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { computeCompleteness, describeMissing } from "../../../domain/completeness.js";
+import { computeCompleteness, describeMissing, type PlanCompleteness } from "../../../domain/completeness.js";
 import { localize } from "../../../domain/localized.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
@@ -93,6 +93,55 @@ function initials(name: string): string {
     .slice(0, 2)
     .map((w) => w[0]?.toUpperCase())
     .join("");
+}
+
+/** What is missing in the plan, each entry a button that jumps to the field (rendered when shown). */
+function MissingList({
+  plan,
+  template,
+  completeness,
+  onJump,
+}: {
+  plan: Plan;
+  template: Template;
+  completeness: PlanCompleteness;
+  onJump(path: string): void;
+}) {
+  const { t, lang } = useLanguage();
+  const missing = useMemo(
+    () => describeMissing(plan, template, completeness, lang),
+    [plan, template, completeness, lang],
+  );
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h5">
+        {t("editor.completeness.missing_title")}
+      </Title>
+      {missing.length === 0 ? (
+        <Text size="sm">{t("editor.completeness.nothing_missing")}</Text>
+      ) : (
+        <ScrollArea.Autosize mah={320}>
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {missing.map((entry) => (
+              <li key={entry.path}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  styles={{
+                    label: { whiteSpace: "normal", textAlign: "left" },
+                    root: { height: "auto" },
+                  }}
+                  onClick={() => onJump(entry.path)}
+                >
+                  {entry.text}
+                </Button>
+              </li>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
 }
 
 export interface PlanEditorProps {
@@ -200,14 +249,19 @@ export function PlanEditor({
     return () => live.close();
   }, [plan.id, applyRemote, catchUp, reload]);
 
-  const deferredPlan = useDeferredValue(plan);
-  const completeness = useMemo(() => computeCompleteness(deferredPlan, template), [deferredPlan, template]);
-  const missing = useMemo(
-    () => describeMissing(deferredPlan, template, completeness, lang),
-    [deferredPlan, template, completeness, lang],
+  // Completeness (header meter, navigation counts) follows the plan in deferred renders, the first
+  // one included: the editor's first render shows the section being edited without waiting for it.
+  const deferredPlan = useDeferredValue<Plan | null>(plan, null);
+  const completeness = useMemo(
+    () => (deferredPlan ? computeCompleteness(deferredPlan, template) : null),
+    [deferredPlan, template],
   );
-  const percent =
-    completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
+  const percent = !completeness
+    ? 0
+    : completeness.total === 0
+      ? 100
+      : Math.round((completeness.answered / completeness.total) * 100);
+  const jump = useCallback((path: string) => select(viewOfPath(path, template), path), [select, template]);
 
   // Vocabularies arriving re-render every card that shows one: in a render that typing interrupts.
   const shownVocabularies = useDeferredValue(vocabularySet);
@@ -310,15 +364,16 @@ export function PlanEditor({
   }
 
   // The navigation follows the plan at the deferred pace of the completeness it shows.
-  const navigation = (
-    <EditorNav
-      plan={deferredPlan}
-      template={template}
-      completeness={completeness}
-      currentKey={currentKey}
-      onSelect={select}
-    />
-  );
+  const navigation =
+    deferredPlan && completeness ? (
+      <EditorNav
+        plan={deferredPlan}
+        template={template}
+        completeness={completeness}
+        currentKey={currentKey}
+        onSelect={select}
+      />
+    ) : null;
 
   return (
     <EditorContext.Provider value={context}>
@@ -352,55 +407,37 @@ export function PlanEditor({
                   ))}
                 </Avatar.Group>
               )}
-              <Popover width={420} position="bottom-end" shadow="md">
-                <Popover.Target>
-                  <UnstyledButton
-                    aria-label={t("editor.completeness.open", { percent })}
-                    data-testid="completeness"
-                  >
-                    <Stack gap={2} w={140}>
-                      <Text size="xs" c="gray.8">
-                        {t("editor.completeness.label", { percent })}
-                      </Text>
-                      <Progress
-                        value={percent}
-                        aria-hidden="true"
-                        color={completeness.complete ? "green" : "blue"}
-                      />
-                    </Stack>
-                  </UnstyledButton>
-                </Popover.Target>
-                <Popover.Dropdown>
-                  <Stack gap="xs">
-                    <Title order={2} size="h5">
-                      {t("editor.completeness.missing_title")}
-                    </Title>
-                    {missing.length === 0 ? (
-                      <Text size="sm">{t("editor.completeness.nothing_missing")}</Text>
-                    ) : (
-                      <ScrollArea.Autosize mah={320}>
-                        <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-                          {missing.map((entry) => (
-                            <li key={entry.path}>
-                              <Button
-                                variant="subtle"
-                                size="compact-sm"
-                                styles={{
-                                  label: { whiteSpace: "normal", textAlign: "left" },
-                                  root: { height: "auto" },
-                                }}
-                                onClick={() => select(viewOfPath(entry.path, template), entry.path)}
-                              >
-                                {entry.text}
-                              </Button>
-                            </li>
-                          ))}
-                        </Stack>
-                      </ScrollArea.Autosize>
-                    )}
-                  </Stack>
-                </Popover.Dropdown>
-              </Popover>
+              {deferredPlan && completeness ? (
+                <Popover width={420} position="bottom-end" shadow="md">
+                  <Popover.Target>
+                    <UnstyledButton
+                      aria-label={t("editor.completeness.open", { percent })}
+                      data-testid="completeness"
+                    >
+                      <Stack gap={2} w={140}>
+                        <Text size="xs" c="gray.8">
+                          {t("editor.completeness.label", { percent })}
+                        </Text>
+                        <Progress
+                          value={percent}
+                          aria-hidden="true"
+                          color={completeness.complete ? "green" : "blue"}
+                        />
+                      </Stack>
+                    </UnstyledButton>
+                  </Popover.Target>
+                  <Popover.Dropdown>
+                    <MissingList
+                      plan={deferredPlan}
+                      template={template}
+                      completeness={completeness}
+                      onJump={jump}
+                    />
+                  </Popover.Dropdown>
+                </Popover>
+              ) : (
+                <Box w={140} />
+              )}
               <Group gap={4}>
                 {(["share", "export", "history", "comments"] as const).map((panel) => (
                   <Button
