@@ -77,6 +77,13 @@ describe.runIf(browserAvailable()).each(dialects)("the editor of a 20-output pla
       await page.goto(`/plans/${planId}?view=o:o1:documentation`);
       await page.getByTestId("plan-editor").waitFor();
 
+      // A narrative answer whose editor is not there yet: clicked in the middle, typing goes there.
+      const narrative = page.locator('[data-question="quality.description"]');
+      await narrative.locator("[data-rich-text-placeholder] strong").click();
+      await page.keyboard.type("X");
+      await narrative.locator(".ProseMirror strong", { hasText: /^b\w*X\w*d$/ }).waitFor();
+      await saved(page);
+
       // "What is missing" → the question, in another section: shown, scrolled to and focused.
       await page.getByTestId("completeness").click();
       await page
@@ -115,6 +122,12 @@ describe.runIf(browserAvailable()).each(dialects)("the editor of a 20-output pla
         `/api/v1/plans/${planId}`,
       );
       expect(stored.body.outputs.o1?.answers["description.workPackage"]).toMatch(/ and more$/);
+      // The click was in the middle of the bold word, not at the end of the answer.
+      const narrativeHtml = String(stored.body.outputs.o1?.answers["quality.description"]);
+      expect(narrativeHtml).toMatch(/^<p>Answer \d+ with <strong>[a-zA-Z]+<\/strong> text\.<\/p>$/);
+      const bold = /<strong>(.*)<\/strong>/.exec(narrativeHtml)?.[1] ?? "";
+      expect(bold).toMatch(/^b[a-z]*X[a-z]*d$/);
+      expect(bold.replace("X", "")).toBe("bold");
       expect(errors).toEqual([]);
     });
   }, 180_000);
