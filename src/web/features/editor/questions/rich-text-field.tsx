@@ -141,10 +141,11 @@ export function RichTextField(props: RichTextEditorProps) {
   const onBeforeInput = (event: FormEvent<HTMLDivElement>) => {
     // The placeholder's content is React's: keep what is typed and give it to the editor.
     event.preventDefault();
-    // React's beforeinput comes from Chromium's `textInput` event (no inputType), or a real InputEvent.
-    const input = event.nativeEvent as { inputType?: string; data?: string | null };
-    if ((input.inputType === undefined || input.inputType === "insertText") && input.data)
-      typed.current += input.data;
+    // React makes beforeinput from Chromium's `textInput` event, or `keypress` for a space (neither
+    // has an inputType): its own event's `data` holds the characters either way.
+    const data = (event as unknown as { data?: string | null }).data;
+    const inputType = (event.nativeEvent as { inputType?: string }).inputType;
+    if (data && (inputType === undefined || inputType === "insertText")) typed.current += data;
   };
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     event.preventDefault();
