@@ -3,8 +3,8 @@ import { memo } from "react";
 import type { PlanCompleteness, Tally } from "../../../domain/completeness.js";
 import { isSectionApplicable } from "../../../domain/conditions.js";
 import { localize } from "../../../domain/localized.js";
-import { listOutputs, type Plan } from "../../../domain/plan.js";
-import type { Template } from "../../../domain/template.js";
+import { listOutputs, type Plan, type ResearchOutput } from "../../../domain/plan.js";
+import type { Section, Template } from "../../../domain/template.js";
 import { useLanguage } from "../../language.js";
 
 /** One place of the editor: a form, a plan section, or a section of one research output. */
@@ -82,6 +82,65 @@ const NavItem = memo(
     sameTally(before.tally, after.tally),
 );
 
+interface OutputNavProps {
+  output: ResearchOutput;
+  sections: { section: Section; tally: Tally | undefined }[];
+  tally: Tally | undefined;
+  opened: boolean;
+  /** The current view's key when it is one of this output's sections, else "". */
+  currentKey: string;
+  planLang: string;
+  onSelect(view: EditorView): void;
+}
+
+/** A research output and its sections; renders again only when its output, counts or state change. */
+const OutputNav = memo(
+  function OutputNav({ output, sections, tally, opened, currentKey, planLang, onSelect }: OutputNavProps) {
+    return (
+      <NavLink
+        component="button"
+        type="button"
+        label={`${output.shortName}${output.title ? ` — ${output.title}` : ""}`}
+        rightSection={<Count tally={tally} />}
+        // The current output shows its sections; choosing another output opens its first section.
+        opened={opened}
+        onClick={() => {
+          const first = sections[0];
+          if (first) onSelect({ kind: "output-section", outputId: output.id, sectionId: first.section.id });
+        }}
+        childrenOffset="sm"
+        data-output={output.id}
+      >
+        {sections.map(({ section, tally: sectionTally }) => {
+          const key = viewKey({ kind: "output-section", outputId: output.id, sectionId: section.id });
+          return (
+            <NavItem
+              key={key}
+              viewKey={key}
+              label={localize(section.title, planLang)}
+              active={key === currentKey}
+              tally={sectionTally}
+              onSelect={onSelect}
+            />
+          );
+        })}
+      </NavLink>
+    );
+  },
+  (before, after) =>
+    before.output === after.output &&
+    before.opened === after.opened &&
+    before.currentKey === after.currentKey &&
+    before.planLang === after.planLang &&
+    before.onSelect === after.onSelect &&
+    sameTally(before.tally, after.tally) &&
+    before.sections.length === after.sections.length &&
+    before.sections.every(
+      (entry, i) =>
+        entry.section === after.sections[i]?.section && sameTally(entry.tally, after.sections[i]?.tally),
+    ),
+);
+
 function sameTally(a: Tally | undefined, b: Tally | undefined): boolean {
   return (
     a === b || (!!a && !!b && a.answered === b.answered && a.total === b.total && a.complete === b.complete)
@@ -147,34 +206,21 @@ export const EditorNav = memo(function EditorNav({
         ),
       )}
       {listOutputs(plan).map((output) => {
-        const sections = template.sections.filter((s) =>
-          isSectionApplicable(s, { answers: output.answers, output }),
-        );
-        const tally = completeness.outputs.find((o) => o.outputId === output.id);
+        const tallies = template.sections
+          .filter((s) => isSectionApplicable(s, { answers: output.answers, output }))
+          .map((section) => ({ section, tally: sectionTally(section.id, output.id) }));
+        const opened = current.kind === "output-section" && current.outputId === output.id;
         return (
-          <NavLink
+          <OutputNav
             key={output.id}
-            component="button"
-            type="button"
-            label={`${output.shortName}${output.title ? ` — ${output.title}` : ""}`}
-            rightSection={<Count tally={tally} />}
-            // The current output shows its sections; choosing another output opens its first section.
-            opened={current.kind === "output-section" && current.outputId === output.id}
-            onClick={() => {
-              const first = sections[0];
-              if (first) onSelect({ kind: "output-section", outputId: output.id, sectionId: first.id });
-            }}
-            childrenOffset="sm"
-            data-output={output.id}
-          >
-            {sections.map((section) =>
-              item(
-                { kind: "output-section", outputId: output.id, sectionId: section.id },
-                localize(section.title, planLang),
-                sectionTally(section.id, output.id),
-              ),
-            )}
-          </NavLink>
+            output={output}
+            sections={tallies}
+            tally={completeness.outputs.find((o) => o.outputId === output.id)}
+            opened={opened}
+            currentKey={opened ? currentKey : ""}
+            planLang={planLang}
+            onSelect={onSelect}
+          />
         );
       })}
     </Stack>

@@ -16,7 +16,16 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useSearchParams } from "react-router";
 import { computeCompleteness, describeMissing, type PlanCompleteness } from "../../../domain/completeness.js";
 import { localize } from "../../../domain/localized.js";
@@ -94,6 +103,70 @@ function initials(name: string): string {
     .map((w) => w[0]?.toUpperCase())
     .join("");
 }
+
+const panelNames = ["share", "export", "history", "comments"] as const;
+
+/** The header's panel buttons (`allowed`: the names of those enabled, space-separated). */
+const PanelButtons = memo(function PanelButtons({
+  allowed,
+  onOpen,
+}: {
+  allowed: string;
+  onOpen(name: PanelName): void;
+}) {
+  const { t } = useLanguage();
+  const enabled = new Set(allowed.split(" "));
+  return (
+    <Group gap={4}>
+      {panelNames.map((panel) => (
+        <Button
+          key={panel}
+          variant="default"
+          size="sm"
+          disabled={!enabled.has(panel)}
+          onClick={() => onOpen(panel)}
+          aria-haspopup="dialog"
+        >
+          {t(`editor.header.${panel}`)}
+        </Button>
+      ))}
+    </Group>
+  );
+});
+
+/** The header's completeness meter; opened, the list of what is missing (memoised: it follows the deferred plan). */
+const CompletenessMeter = memo(function CompletenessMeter({
+  plan,
+  template,
+  completeness,
+  onJump,
+}: {
+  plan: Plan;
+  template: Template;
+  completeness: PlanCompleteness;
+  onJump(path: string): void;
+}) {
+  const { t } = useLanguage();
+  const percent =
+    completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
+  return (
+    <Popover width={420} position="bottom-end" shadow="md">
+      <Popover.Target>
+        <UnstyledButton aria-label={t("editor.completeness.open", { percent })} data-testid="completeness">
+          <Stack gap={2} w={140}>
+            <Text size="xs" c="gray.8">
+              {t("editor.completeness.label", { percent })}
+            </Text>
+            <Progress value={percent} aria-hidden="true" color={completeness.complete ? "green" : "blue"} />
+          </Stack>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <MissingList plan={plan} template={template} completeness={completeness} onJump={onJump} />
+      </Popover.Dropdown>
+    </Popover>
+  );
+});
 
 /** What is missing in the plan, each entry a button that jumps to the field (rendered when shown). */
 function MissingList({
@@ -256,11 +329,6 @@ export function PlanEditor({
     () => (deferredPlan ? computeCompleteness(deferredPlan, template) : null),
     [deferredPlan, template],
   );
-  const percent = !completeness
-    ? 0
-    : completeness.total === 0
-      ? 100
-      : Math.round((completeness.answered / completeness.total) * 100);
   const jump = useCallback((path: string) => select(viewOfPath(path, template), path), [select, template]);
 
   // Vocabularies arriving re-render every card that shows one: in a render that typing interrupts.
@@ -310,6 +378,7 @@ export function PlanEditor({
   useLayoutEffect(() => {
     openPanelRef.current = openPanel;
   });
+  const openPanelByName = useCallback((name: PanelName) => openPanelRef.current(name), []);
   const canComment = capabilities.includes("comment");
   const comments = useMemo<CommentsAccess>(
     () => ({
@@ -408,50 +477,16 @@ export function PlanEditor({
                 </Avatar.Group>
               )}
               {deferredPlan && completeness ? (
-                <Popover width={420} position="bottom-end" shadow="md">
-                  <Popover.Target>
-                    <UnstyledButton
-                      aria-label={t("editor.completeness.open", { percent })}
-                      data-testid="completeness"
-                    >
-                      <Stack gap={2} w={140}>
-                        <Text size="xs" c="gray.8">
-                          {t("editor.completeness.label", { percent })}
-                        </Text>
-                        <Progress
-                          value={percent}
-                          aria-hidden="true"
-                          color={completeness.complete ? "green" : "blue"}
-                        />
-                      </Stack>
-                    </UnstyledButton>
-                  </Popover.Target>
-                  <Popover.Dropdown>
-                    <MissingList
-                      plan={deferredPlan}
-                      template={template}
-                      completeness={completeness}
-                      onJump={jump}
-                    />
-                  </Popover.Dropdown>
-                </Popover>
+                <CompletenessMeter
+                  plan={deferredPlan}
+                  template={template}
+                  completeness={completeness}
+                  onJump={jump}
+                />
               ) : (
                 <Box w={140} />
               )}
-              <Group gap={4}>
-                {(["share", "export", "history", "comments"] as const).map((panel) => (
-                  <Button
-                    key={panel}
-                    variant="default"
-                    size="sm"
-                    disabled={!panelAllowed(panel)}
-                    onClick={() => openPanel(panel)}
-                    aria-haspopup="dialog"
-                  >
-                    {t(`editor.header.${panel}`)}
-                  </Button>
-                ))}
-              </Group>
+              <PanelButtons allowed={panelNames.filter(panelAllowed).join(" ")} onOpen={openPanelByName} />
             </Group>
           </Group>
         </Paper>

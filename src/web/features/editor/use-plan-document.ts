@@ -171,6 +171,7 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
   );
 
   const current = useCallback(() => local.current, []);
+  const flush = useCallback(() => queue.flush(), [queue]);
 
   return {
     plan,
@@ -181,7 +182,7 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     catchUp,
     reload,
     resolveConflict,
-    flush: () => queue.flush(),
+    flush,
     replace,
   };
 }
