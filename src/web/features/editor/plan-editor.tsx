@@ -134,18 +134,22 @@ const PanelButtons = memo(function PanelButtons({
   );
 });
 
+interface CompletenessProps {
+  /** The plan as of the last deferred render, and its completeness. */
+  plan: Plan;
+  template: Template;
+  completeness: PlanCompleteness;
+  /** Go to the field at a JSON pointer. */
+  onJump(path: string): void;
+}
+
 /** The header's completeness meter; opened, the list of what is missing (memoised: it follows the deferred plan). */
 const CompletenessMeter = memo(function CompletenessMeter({
   plan,
   template,
   completeness,
   onJump,
-}: {
-  plan: Plan;
-  template: Template;
-  completeness: PlanCompleteness;
-  onJump(path: string): void;
-}) {
+}: CompletenessProps) {
   const { t } = useLanguage();
   const percent =
     completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
@@ -169,17 +173,7 @@ const CompletenessMeter = memo(function CompletenessMeter({
 });
 
 /** What is missing in the plan, each entry a button that jumps to the field (rendered when shown). */
-function MissingList({
-  plan,
-  template,
-  completeness,
-  onJump,
-}: {
-  plan: Plan;
-  template: Template;
-  completeness: PlanCompleteness;
-  onJump(path: string): void;
-}) {
+function MissingList({ plan, template, completeness, onJump }: CompletenessProps) {
   const { t, lang } = useLanguage();
   const missing = useMemo(
     () => describeMissing(plan, template, completeness, lang),
