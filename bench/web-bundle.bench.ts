@@ -158,10 +158,11 @@ for (const lang of ["en", "fr"] as const) {
     await field.waitFor({ timeout: 60_000 });
     await field.click();
     await page.keyboard.type("x");
-    await page.waitForFunction(
-      `(() => { const el = document.querySelector(${JSON.stringify(view.field)});
-        return !!el && (el.value ?? el.textContent ?? "").includes("x"); })()`,
-    );
+    // A function, not a string: polling a string needs eval, which the app's CSP refuses.
+    await page.waitForFunction((selector) => {
+      const element = document.querySelector(selector) as HTMLInputElement | HTMLElement | null;
+      return !!element && ((element as HTMLInputElement).value ?? element.textContent ?? "").includes("x");
+    }, view.field);
     const ms = performance.now() - started;
     const interactive = [...fetched];
     await context.close();

@@ -1,6 +1,7 @@
 // The plan editor (/plans/:id): time until the editor of a 20-output plan is interactive in Chromium,
 // and typing latency while autosave sends edits. The JavaScript the route loads is measured by
-// web-bundle.bench.ts. Needs `npm run build`.
+// web-bundle.bench.ts. Needs `npm run build`. BENCH_WEB_DIST=<folder> serves another build of the web
+// app (e.g. main's, built elsewhere) from this server, for before/after figures taken back to back.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadBuiltinContent } from "../src/services/builtin-content.js";
@@ -11,7 +12,7 @@ import { chromiumPath, launchBrowser } from "../test/support/browser.js";
 import { testDialects } from "../test/support/databases.js";
 import { printTable, signUpWithPlan, stats } from "./support.js";
 
-const dist = new URL("../dist/web/", import.meta.url).pathname;
+const dist = process.env.BENCH_WEB_DIST ?? new URL("../dist/web/", import.meta.url).pathname;
 if (!existsSync(join(dist, "index.html"))) {
   console.error("web editor bench: run `npm run build` first");
   process.exit(1);
@@ -30,7 +31,7 @@ if (!existsSync(chromiumPath)) {
   process.exit(0);
 }
 
-const app = await createTestApp(testDialects()[0]!);
+const app = await createTestApp(testDialects()[0]!, { webDistDir: dist });
 const baseUrl = await app.app.listen({ host: "127.0.0.1", port: 0 });
 const content = loadBuiltinContent();
 const template = content.templates.get("science-europe-structured")!;

@@ -57,3 +57,23 @@ export const vocabularyViewSchema = z
   })
   .meta({ id: "Vocabulary" });
 export type VocabularyView = z.infer<typeof vocabularyViewSchema>;
+
+/** `GET /api/v1/vocabulary-views`: several vocabularies in one or two languages. */
+export const vocabularyViewsQuerySchema = z.object({
+  ids: z
+    .string()
+    .max(4000)
+    .regex(/^[A-Za-z0-9._-]{1,100}(,[A-Za-z0-9._-]{1,100}){0,99}$/, {
+      message: "a comma-separated list of 1 to 100 vocabulary ids",
+    })
+    .meta({ description: "Vocabulary ids, comma-separated (at most 100)", example: "iso-639-3,data-access" }),
+  langs: z
+    .string()
+    .regex(/^(en|fr)(,(en|fr))?$/, { message: "en, fr or en,fr" })
+    .optional()
+    .meta({ description: "Label languages, comma-separated (default: the request's language)" }),
+});
+export const vocabularyViewsSchema = z
+  .object({ vocabularies: z.array(vocabularyViewSchema) })
+  .meta({ id: "VocabularyViews" });
+export type VocabularyViewList = z.infer<typeof vocabularyViewsSchema>;

@@ -80,3 +80,17 @@ export function getVocabulary(
     })),
   };
 }
+
+/**
+ * Several vocabularies, each with its labels in each of `langs` (one view per vocabulary and
+ * language, in that order): what a page needs in one request. An unknown id is a 404 naming it.
+ */
+export function getVocabularies(
+  ids: readonly string[],
+  langs: readonly UiLanguage[],
+  content: BuiltinContent = loadBuiltinContent(),
+): VocabularyView[] {
+  return [...new Set(ids)].flatMap((id) =>
+    [...new Set(langs)].map((lang) => getVocabulary(id, lang, content)),
+  );
+}

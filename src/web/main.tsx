@@ -1,12 +1,13 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
-import { type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
+import { Combobox, type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
 import { loadCatalogue } from "./catalogues.js";
+import { prefetchEditor } from "./features/editor/prefetch.js";
 import { initialLanguage, LanguageProvider } from "./language.js";
 
 // Shade 8 of indigo keeps white button text above the WCAG AA contrast ratio.
@@ -14,6 +15,11 @@ const theme = createTheme({
   primaryColor: "indigo",
   primaryShade: 8,
   fontFamily: "system-ui, sans-serif",
+  components: {
+    // A closed select's options are not rendered (Mantine keeps them by default): an editor section
+    // holds dozens of selects, some over large vocabularies. `aria-controls` is only set while open.
+    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+  },
 });
 // Mantine's "dimmed" grey (hints, descriptions) and error red are below the AA contrast ratio on white; darken them.
 const cssVariables: CSSVariablesResolver = (current) => ({
@@ -26,6 +32,8 @@ const cssVariables: CSSVariablesResolver = (current) => ({
 });
 // The interface language's messages load while React starts (LanguageProvider waits for them).
 loadCatalogue(initialLanguage()).catch(() => {});
+// Opening a plan's editor: its data and code load now, alongside the catalogue and the session check.
+prefetchEditor(location.pathname, document.cookie, initialLanguage());
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(

@@ -58,3 +58,56 @@ describe("templates and vocabularies over HTTP", () => {
     expect((await t.app.inject({ url: "/api/v1/vocabularies/oecd-ford?lang=de" })).statusCode).toBe(422);
   });
 });
+
+describe.each(testDialects())("several vocabularies in one request ($name)", (each) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(each);
+  });
+  afterAll(() => t.close());
+
+  it("gives one view per vocabulary and language, as the one-vocabulary endpoint does", async () => {
+    const response = await t.app.inject({
+      url: "/api/v1/vocabulary-views?ids=research-output-types,oecd-ford&langs=en,fr",
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["cache-control"]).toContain("max-age");
+    const views = response.json().vocabularies as { id: string; lang: string }[];
+    expect(views.map((v) => `${v.id}/${v.lang}`)).toEqual([
+      "research-output-types/en",
+      "research-output-types/fr",
+      "oecd-ford/en",
+      "oecd-ford/fr",
+    ]);
+    for (const view of views) {
+      const one = await t.app.inject({ url: `/api/v1/vocabularies/${view.id}?lang=${view.lang}` });
+      expect(view).toEqual(one.json());
+    }
+    // Without `langs`, the request's language.
+    const fr = await t.app.inject({
+      url: "/api/v1/vocabulary-views?ids=data-access",
+      headers: { "accept-language": "fr-FR,fr;q=0.9" },
+    });
+    expect(fr.json().vocabularies.map((v: { lang: string }) => v.lang)).toEqual(["fr"]);
+  });
+
+  it("says which vocabulary is unknown, and refuses malformed lists", async () => {
+    const unknown = await t.app.inject({ url: "/api/v1/vocabulary-views?ids=data-access,no-such-list" });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe("not_found");
+    expect(unknown.json().error.message).toContain("no-such-list");
+    const tooMany = Array.from({ length: 101 }, (_, i) => `v${i}`).join(",");
+    for (const query of [
+      "",
+      "?ids=",
+      "?ids=a,,b",
+      `?ids=${tooMany}`,
+      "?ids=data-access&langs=de",
+      "?ids=a%20b",
+    ]) {
+      const refused = await t.app.inject({ url: `/api/v1/vocabulary-views${query}` });
+      expect(refused.statusCode, query).toBe(422);
+      expect(refused.json().error.code, query).toBe("validation_failed");
+    }
+  });
+});

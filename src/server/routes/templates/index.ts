@@ -6,8 +6,17 @@ import {
   templateSummarySchema,
   vocabularySummarySchema,
   vocabularyViewSchema,
+  vocabularyViewsQuerySchema,
+  vocabularyViewsSchema,
 } from "../../../contract/templates.js";
-import { getTemplate, getVocabulary, listTemplates, listVocabularies } from "../../../services/templates.js";
+import type { UiLanguage } from "../../../i18n/translate.js";
+import {
+  getTemplate,
+  getVocabularies,
+  getVocabulary,
+  listTemplates,
+  listVocabularies,
+} from "../../../services/templates.js";
 import { requestLanguage } from "../../error-handler.js";
 
 const langQuery = z.object({ lang: z.enum(["en", "fr"]).optional() });
@@ -80,6 +89,26 @@ export function templateRoutes(): FastifyPluginAsyncZod {
       async (request, reply) => {
         reply.header("cache-control", cacheFor);
         return getVocabulary(request.params.id, requestLanguage(request));
+      },
+    );
+
+    app.get(
+      "/api/v1/vocabulary-views",
+      {
+        schema: {
+          tags: ["vocabularies"],
+          summary:
+            "Several vocabularies with labels in one or more languages, one view per vocabulary and language (?ids=a,b&langs=en,fr)",
+          querystring: vocabularyViewsQuerySchema,
+          response: { 200: vocabularyViewsSchema, 404: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header("cache-control", cacheFor);
+        const langs = request.query.langs
+          ? (request.query.langs.split(",") as UiLanguage[])
+          : [requestLanguage(request)];
+        return { vocabularies: getVocabularies(request.query.ids.split(","), langs) };
       },
     );
   };

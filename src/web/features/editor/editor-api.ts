@@ -1,5 +1,5 @@
 import type { LookupAnswerBody, LookupResultBody } from "../../../contract/lookups.js";
-import type { VocabularyView } from "../../../contract/templates.js";
+import type { VocabularyViewList } from "../../../contract/templates.js";
 import type { EditOp } from "../../../domain/edit/ops.js";
 import type { LookupSource } from "../../../domain/lookup-sources.js";
 import type { Plan } from "../../../domain/plan.js";
@@ -7,6 +7,7 @@ import type { Template } from "../../../domain/template.js";
 import type { UiLanguage } from "../../../i18n/translate.js";
 import { apiRequest } from "../../api/client.js";
 import { sendPresence } from "../../api/live.js";
+import { editorPaths, prefetchKeys, takePrefetched } from "./prefetch.js";
 
 /** `GET /plans/:id/access`: the caller's role and what it may do. */
 export interface PlanAccess {
@@ -17,21 +18,29 @@ export interface PlanAccess {
 
 export type LookupResult = LookupResultBody;
 
-const plan = (id: string) => `/api/v1/plans/${encodeURIComponent(id)}`;
+const plan = editorPaths.plan;
 
 /** The endpoints the plan editor uses, bound to the interface language. */
 export function editorApi(lang: UiLanguage) {
   return {
     getPlan: (id: string, signal?: AbortSignal) =>
       apiRequest<Plan>(plan(id), { lang, ...(signal ? { signal } : {}) }),
-    getAccess: (id: string) => apiRequest<PlanAccess>(`${plan(id)}/access`, { lang }),
-    getTemplate: (id: string) =>
-      apiRequest<Template>(`/api/v1/templates/${encodeURIComponent(id)}`, { lang }),
-    getVocabulary: (id: string, labels: UiLanguage = lang, signal?: AbortSignal) =>
-      apiRequest<VocabularyView>(`/api/v1/vocabularies/${encodeURIComponent(id)}?lang=${labels}`, {
-        lang,
-        ...(signal ? { signal } : {}),
-      }),
+    /** The plan as the page load prefetched it, else fetched now (the editor's first load). */
+    loadPlan: (id: string, signal?: AbortSignal) =>
+      takePrefetched<Plan>(prefetchKeys.plan(id)) ??
+      apiRequest<Plan>(plan(id), { lang, ...(signal ? { signal } : {}) }),
+    loadAccess: (id: string) =>
+      takePrefetched<PlanAccess>(prefetchKeys.access(id)) ??
+      apiRequest<PlanAccess>(editorPaths.access(id), { lang }),
+    loadTemplate: (id: string) =>
+      takePrefetched<Template>(prefetchKeys.template(id)) ??
+      apiRequest<Template>(editorPaths.template(id), { lang }),
+    /** Vocabularies with labels in each of `langs`, one view per vocabulary and language (one request). */
+    getVocabularies: (ids: readonly string[], langs: readonly UiLanguage[], signal?: AbortSignal) =>
+      apiRequest<VocabularyViewList>(
+        `/api/v1/vocabulary-views?ids=${ids.map(encodeURIComponent).join(",")}&langs=${langs.join(",")}`,
+        { lang, ...(signal ? { signal } : {}) },
+      ).then((answer) => answer.vocabularies),
     patchPlan: (id: string, baseRevision: number, ops: EditOp[], idempotencyKey?: string) =>
       apiRequest<{ revision: number; plan: Plan; problems: unknown[] }>(plan(id), {
         method: "PATCH",

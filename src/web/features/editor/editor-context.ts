@@ -19,6 +19,8 @@ export interface EditorContextValue {
   vocabularySet: VocabularySet;
   readOnly: boolean;
   edit(ops: EditOp[]): boolean;
+  /** The plan with every edit made so far, even those not rendered yet (stable, for handlers). */
+  currentPlan(): Plan;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

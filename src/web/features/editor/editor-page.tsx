@@ -83,20 +83,20 @@ export function PlanEditorPage() {
   // The plan is loaded once: from then on the editor keeps it in step (autosave, live events).
   const planQuery = useQuery({
     queryKey: ["editor", "plan", id],
-    queryFn: ({ signal }) => api.getPlan(id, signal),
+    queryFn: ({ signal }) => api.loadPlan(id, signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
     retry: (count, error) => !isApiError(error, "not_found", "unauthenticated") && count < 2,
   });
   const accessQuery = useQuery({
     queryKey: ["editor", "access", id],
-    queryFn: () => api.getAccess(id),
+    queryFn: () => api.loadAccess(id),
     staleTime: 60_000,
   });
   const templateId = planQuery.data?.template.id;
   const templateQuery = useQuery({
     queryKey: ["editor", "template", templateId],
-    queryFn: () => api.getTemplate(templateId!),
+    queryFn: () => api.loadTemplate(templateId!),
     enabled: templateId !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -105,16 +105,11 @@ export function PlanEditorPage() {
   const planLang: UiLanguage = planQuery.data?.language === "fra" ? "fr" : "en";
   const languages = [...new Set([lang, planLang])].sort();
   // Vocabularies never hold up the editor: it shows as soon as the plan and its template are there, and
-  // widgets show their stored codes meanwhile. They come as one query (one re-render of the editor when
-  // they are all in, not one per request); identical requests share it through its key.
+  // widgets show their stored codes meanwhile. They come in one request (`/api/v1/vocabulary-views`:
+  // one re-render of the editor when they are in); identical requests share it through its key.
   const vocabularyQuery = useQuery({
     queryKey: ["editor", "vocabularies", vocabularyIds, languages],
-    queryFn: ({ signal }) =>
-      Promise.all(
-        vocabularyIds.flatMap((vocabulary) =>
-          languages.map((language) => api.getVocabulary(vocabulary, language, signal)),
-        ),
-      ),
+    queryFn: ({ signal }) => api.getVocabularies(vocabularyIds, languages, signal),
     enabled: vocabularyIds.length > 0,
     staleTime: Number.POSITIVE_INFINITY,
   });

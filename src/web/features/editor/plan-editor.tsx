@@ -16,9 +16,18 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useSearchParams } from "react-router";
-import { computeCompleteness, describeMissing } from "../../../domain/completeness.js";
+import { computeCompleteness, describeMissing, type PlanCompleteness } from "../../../domain/completeness.js";
 import { localize } from "../../../domain/localized.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
@@ -39,7 +48,7 @@ import { ProjectForm } from "./forms/project-form.js";
 import { fieldDomId } from "./plan-ops.js";
 import { answerInputId } from "./questions/values.js";
 import { SaveStatus } from "./save-status.js";
-import { SectionView } from "./section-view.js";
+import { type CommentsAccess, SectionView } from "./section-view.js";
 import { usePlanDocument } from "./use-plan-document.js";
 
 /** Which view shows the field at `path` (a JSON pointer of an answer or a form field). */
@@ -54,6 +63,16 @@ function viewOfPath(path: string, template: Template): EditorView {
   if (segments[0] === "project" || segments[0] === "entity") return { kind: "project" };
   if (segments[0] === "persons" || segments[0] === "contributions") return { kind: "contributors" };
   return { kind: "details" };
+}
+
+/**
+ * Move the focus to the field at `path` once it is rendered (a section renders its cards a few at a
+ * time), giving up after a few seconds.
+ */
+function focusFieldSoon(path: string, until = performance.now() + 3000): void {
+  requestAnimationFrame(() => {
+    if (!focusField(path) && performance.now() < until) focusFieldSoon(path, until);
+  });
 }
 
 /** Move the focus to the field at `path` (its first input), scrolled into view. */
@@ -83,6 +102,113 @@ function initials(name: string): string {
     .slice(0, 2)
     .map((w) => w[0]?.toUpperCase())
     .join("");
+}
+
+const panelNames = ["share", "export", "history", "comments"] as const;
+
+/** The header's panel buttons (`allowed`: the names of those enabled, space-separated). */
+const PanelButtons = memo(function PanelButtons({
+  allowed,
+  onOpen,
+}: {
+  allowed: string;
+  onOpen(name: PanelName): void;
+}) {
+  const { t } = useLanguage();
+  const enabled = new Set(allowed.split(" "));
+  return (
+    <Group gap={4}>
+      {panelNames.map((panel) => (
+        <Button
+          key={panel}
+          variant="default"
+          size="sm"
+          disabled={!enabled.has(panel)}
+          onClick={() => onOpen(panel)}
+          aria-haspopup="dialog"
+        >
+          {t(`editor.header.${panel}`)}
+        </Button>
+      ))}
+    </Group>
+  );
+});
+
+interface CompletenessProps {
+  /** The plan as of the last deferred render, and its completeness. */
+  plan: Plan;
+  template: Template;
+  completeness: PlanCompleteness;
+  /** Go to the field at a JSON pointer. */
+  onJump(path: string): void;
+}
+
+/** The header's completeness meter; opened, the list of what is missing (memoised: it follows the deferred plan). */
+const CompletenessMeter = memo(function CompletenessMeter({
+  plan,
+  template,
+  completeness,
+  onJump,
+}: CompletenessProps) {
+  const { t } = useLanguage();
+  const percent =
+    completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
+  return (
+    <Popover width={420} position="bottom-end" shadow="md">
+      <Popover.Target>
+        <UnstyledButton aria-label={t("editor.completeness.open", { percent })} data-testid="completeness">
+          <Stack gap={2} w={140}>
+            <Text size="xs" c="gray.8">
+              {t("editor.completeness.label", { percent })}
+            </Text>
+            <Progress value={percent} aria-hidden="true" color={completeness.complete ? "green" : "blue"} />
+          </Stack>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <MissingList plan={plan} template={template} completeness={completeness} onJump={onJump} />
+      </Popover.Dropdown>
+    </Popover>
+  );
+});
+
+/** What is missing in the plan, each entry a button that jumps to the field (rendered when shown). */
+function MissingList({ plan, template, completeness, onJump }: CompletenessProps) {
+  const { t, lang } = useLanguage();
+  const missing = useMemo(
+    () => describeMissing(plan, template, completeness, lang),
+    [plan, template, completeness, lang],
+  );
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h5">
+        {t("editor.completeness.missing_title")}
+      </Title>
+      {missing.length === 0 ? (
+        <Text size="sm">{t("editor.completeness.nothing_missing")}</Text>
+      ) : (
+        <ScrollArea.Autosize mah={320}>
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {missing.map((entry) => (
+              <li key={entry.path}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  styles={{
+                    label: { whiteSpace: "normal", textAlign: "left" },
+                    root: { height: "auto" },
+                  }}
+                  onClick={() => onJump(entry.path)}
+                >
+                  {entry.text}
+                </Button>
+              </li>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
 }
 
 export interface PlanEditorProps {
@@ -125,10 +251,11 @@ export function PlanEditor({
   const lastQuestion = useRef<CommentTarget | null>(null);
   const commentCounts = useCommentCounts(initialPlan.id);
 
+  const closeNav = nav.close;
   const select = useCallback(
     (next: EditorView, focusPath?: string) => {
       if (focusPath && viewKey(next) === viewKey(parseView(params.get("view")))) {
-        requestAnimationFrame(() => focusField(focusPath));
+        focusFieldSoon(focusPath);
         return;
       }
       pendingFocus.current = focusPath ?? null;
@@ -138,9 +265,9 @@ export function PlanEditor({
         copy.set("view", viewKey(next));
         return copy;
       });
-      nav.close();
+      closeNav();
     },
-    [params, setParams, nav],
+    [params, setParams, closeNav],
   );
 
   // After a jump, focus the field once its view is on screen; otherwise the view's heading.
@@ -154,7 +281,7 @@ export function PlanEditor({
       return;
     }
     pendingFocus.current = null;
-    requestAnimationFrame(() => focusField(path));
+    focusFieldSoon(path);
   }, [currentKey]);
 
   // Tell the others which field I am in.
@@ -189,18 +316,29 @@ export function PlanEditor({
     return () => live.close();
   }, [plan.id, applyRemote, catchUp, reload]);
 
-  const deferredPlan = useDeferredValue(plan);
-  const completeness = useMemo(() => computeCompleteness(deferredPlan, template), [deferredPlan, template]);
-  const missing = useMemo(
-    () => describeMissing(deferredPlan, template, completeness, lang),
-    [deferredPlan, template, completeness, lang],
+  // Completeness (header meter, navigation counts) follows the plan in deferred renders, the first
+  // one included: the editor's first render shows the section being edited without waiting for it.
+  const deferredPlan = useDeferredValue<Plan | null>(plan, null);
+  const completeness = useMemo(
+    () => (deferredPlan ? computeCompleteness(deferredPlan, template) : null),
+    [deferredPlan, template],
   );
-  const percent =
-    completeness.total === 0 ? 100 : Math.round((completeness.answered / completeness.total) * 100);
+  const jump = useCallback((path: string) => select(viewOfPath(path, template), path), [select, template]);
 
+  // Vocabularies arriving re-render every card that shows one: in a render that typing interrupts.
+  const shownVocabularies = useDeferredValue(vocabularySet);
   const context = useMemo<EditorContextValue>(
-    () => ({ api, plan, template, vocabularies, vocabularySet, readOnly, edit: doc.edit }),
-    [api, plan, template, vocabularies, vocabularySet, readOnly, doc.edit],
+    () => ({
+      api,
+      plan,
+      template,
+      vocabularies,
+      vocabularySet: shownVocabularies,
+      readOnly,
+      edit: doc.edit,
+      currentPlan: doc.current,
+    }),
+    [api, plan, template, vocabularies, shownVocabularies, readOnly, doc.edit, doc.current],
   );
 
   const panelAllowed = (name: PanelName) =>
@@ -229,23 +367,20 @@ export function PlanEditor({
     setMountedPanels((previous) => new Set([...previous, name]));
     setPanel(name);
   };
-  const commentSlot = (questionId: string, outputId: string | null) => {
-    const count = commentCounts.get(`${outputId ?? ""}|${questionId}`);
-    return (
-      <Button
-        variant="subtle"
-        size="compact-sm"
-        aria-haspopup="dialog"
-        onClick={() => openPanel("comments", { questionId, outputId })}
-      >
-        {count && count.open > 0
-          ? t("editor.comments.open_count", { count: count.open })
-          : capabilities.includes("comment")
-            ? t("editor.comments.open")
-            : t("editor.comments.view")}
-      </Button>
-    );
-  };
+  // The comment buttons of the cards: one object for the editor's life (the cards are memoised).
+  const openPanelRef = useRef(openPanel);
+  useLayoutEffect(() => {
+    openPanelRef.current = openPanel;
+  });
+  const openPanelByName = useCallback((name: PanelName) => openPanelRef.current(name), []);
+  const canComment = capabilities.includes("comment");
+  const comments = useMemo<CommentsAccess>(
+    () => ({
+      canComment,
+      open: (questionId, outputId) => openPanelRef.current("comments", { questionId, outputId }),
+    }),
+    [canComment],
+  );
 
   const planLang = plan.language === "fra" ? "fr" : "en";
   let heading: string;
@@ -278,25 +413,30 @@ export function PlanEditor({
         heading = `${output ? `${output.shortName} › ` : ""}${localize(section.title, planLang)}`;
         content = (
           <SectionView
+            key={currentKey}
+            reveal={pendingFocus.current}
             section={section}
             {...(output ? { output } : {})}
             present={present}
-            commentSlot={commentSlot}
+            comments={comments}
+            commentCounts={commentCounts}
           />
         );
       }
     }
   }
 
-  const navigation = (
-    <EditorNav
-      plan={plan}
-      template={template}
-      completeness={completeness}
-      current={view}
-      onSelect={(v) => select(v)}
-    />
-  );
+  // The navigation follows the plan at the deferred pace of the completeness it shows.
+  const navigation =
+    deferredPlan && completeness ? (
+      <EditorNav
+        plan={deferredPlan}
+        template={template}
+        completeness={completeness}
+        currentKey={currentKey}
+        onSelect={select}
+      />
+    ) : null;
 
   return (
     <EditorContext.Provider value={context}>
@@ -330,69 +470,17 @@ export function PlanEditor({
                   ))}
                 </Avatar.Group>
               )}
-              <Popover width={420} position="bottom-end" shadow="md">
-                <Popover.Target>
-                  <UnstyledButton
-                    aria-label={t("editor.completeness.open", { percent })}
-                    data-testid="completeness"
-                  >
-                    <Stack gap={2} w={140}>
-                      <Text size="xs" c="gray.8">
-                        {t("editor.completeness.label", { percent })}
-                      </Text>
-                      <Progress
-                        value={percent}
-                        aria-hidden="true"
-                        color={completeness.complete ? "green" : "blue"}
-                      />
-                    </Stack>
-                  </UnstyledButton>
-                </Popover.Target>
-                <Popover.Dropdown>
-                  <Stack gap="xs">
-                    <Title order={2} size="h5">
-                      {t("editor.completeness.missing_title")}
-                    </Title>
-                    {missing.length === 0 ? (
-                      <Text size="sm">{t("editor.completeness.nothing_missing")}</Text>
-                    ) : (
-                      <ScrollArea.Autosize mah={320}>
-                        <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-                          {missing.map((entry) => (
-                            <li key={entry.path}>
-                              <Button
-                                variant="subtle"
-                                size="compact-sm"
-                                styles={{
-                                  label: { whiteSpace: "normal", textAlign: "left" },
-                                  root: { height: "auto" },
-                                }}
-                                onClick={() => select(viewOfPath(entry.path, template), entry.path)}
-                              >
-                                {entry.text}
-                              </Button>
-                            </li>
-                          ))}
-                        </Stack>
-                      </ScrollArea.Autosize>
-                    )}
-                  </Stack>
-                </Popover.Dropdown>
-              </Popover>
-              <Group gap={4}>
-                {(["share", "export", "history", "comments"] as const).map((panel) => (
-                  <Button
-                    key={panel}
-                    variant="default"
-                    size="sm"
-                    disabled={!panelAllowed(panel)}
-                    onClick={() => openPanel(panel)}
-                    aria-haspopup="dialog"
-                  >
-                    {t(`editor.header.${panel}`)}
-                  </Button>
-                ))}
-              </Group>
+              {deferredPlan && completeness ? (
+                <CompletenessMeter
+                  plan={deferredPlan}
+                  template={template}
+                  completeness={completeness}
+                  onJump={jump}
+                />
+              ) : (
+                <Box w={140} />
+              )}
+              <PanelButtons allowed={panelNames.filter(panelAllowed).join(" ")} onOpen={openPanelByName} />
             </Group>
           </Group>
         </Paper>

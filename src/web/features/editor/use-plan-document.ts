@@ -1,3 +1,4 @@
+import { replaceEqualDeep } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { replayOps } from "../../../domain/edit/apply-ops.js";
 import type { EditOp } from "../../../domain/edit/ops.js";
@@ -10,6 +11,11 @@ import { opsStillNeeded, replayLenient } from "./plan-ops.js";
 export interface PlanDocument {
   /** The plan as the user sees it: the server's plus the edits not acknowledged yet. */
   plan: Plan;
+  /**
+   * The plan as it is now, edits made since the last render included (a stable function, for event
+   * handlers that must not change with every edit).
+   */
+  current(): Plan;
   saveState: SaveState;
   /** Apply edits locally and queue them for saving; false when they do not apply. */
   edit(ops: EditOp[]): boolean;
@@ -63,7 +69,9 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
   const rebase = useCallback(
     (fresh: Plan) => {
       server.current = fresh;
-      show(replayLenient(fresh, queue.pendingOps()));
+      // The server's plan is a new object tree: parts equal to what is shown keep their identity, so
+      // that only the answers that changed render again (an autosave answer changes nothing shown).
+      show(replaceEqualDeep(local.current, replayLenient(fresh, queue.pendingOps())));
     },
     [queue, show],
   );
@@ -170,15 +178,19 @@ export function usePlanDocument(initial: Plan, api: EditorApi, readOnly: boolean
     [queue, rebase],
   );
 
+  const current = useCallback(() => local.current, []);
+  const flush = useCallback(() => queue.flush(), [queue]);
+
   return {
     plan,
+    current,
     saveState,
     edit,
     applyRemote,
     catchUp,
     reload,
     resolveConflict,
-    flush: () => queue.flush(),
+    flush,
     replace,
   };
 }

@@ -7,7 +7,8 @@
 import { ActionIcon, Button, Group, Paper, Popover, Stack, TextInput, Tooltip } from "@mantine/core";
 import type { ChainedCommands } from "@tiptap/core";
 import Link from "@tiptap/extension-link";
-import { Selection } from "@tiptap/pm/state";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Selection, TextSelection } from "@tiptap/pm/state";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import {
@@ -38,9 +39,29 @@ export interface RichTextEditorProps {
   compact?: boolean | undefined;
   /** Focus the editor once mounted (its read-only placeholder had the focus). */
   autoFocus?: boolean;
+  /**
+   * Where the placeholder was clicked, as a count of the answer's characters before the caret: the
+   * editor's caret goes there (else to the end).
+   */
+  caretOffset?: number | undefined;
   /** Text typed into the placeholder before the editor was there, inserted once mounted. */
   pendingText?: string;
   onPendingTextUsed?(): void;
+}
+
+/** The document position after `offset` characters of its text (undefined past its end). */
+function positionOfOffset(doc: ProseMirrorNode, offset: number): number | undefined {
+  let remaining = offset;
+  let found: number | undefined;
+  doc.descendants((node, pos) => {
+    if (found !== undefined) return false;
+    if (!node.isText) return true;
+    const length = node.text?.length ?? 0;
+    if (remaining <= length) found = pos + remaining;
+    else remaining -= length;
+    return false;
+  });
+  return found;
 }
 
 function ToolbarButton({
@@ -368,7 +389,12 @@ export function RichTextEditor(props: RichTextEditorProps) {
     if (props.autoFocus) {
       // Now, not in the next frame as TipTap's focus command does: the next keystroke must land here.
       const { state, view } = editor;
-      view.dispatch(state.tr.setSelection(Selection.atEnd(state.doc)));
+      const at = props.caretOffset === undefined ? undefined : positionOfOffset(state.doc, props.caretOffset);
+      view.dispatch(
+        state.tr.setSelection(
+          at === undefined ? Selection.atEnd(state.doc) : TextSelection.create(state.doc, at),
+        ),
+      );
       view.focus();
     }
     if (props.pendingText) editor.commands.insertContent(props.pendingText);

@@ -3,7 +3,8 @@ import { type ClipboardEvent, type FormEvent, useEffect, useRef, useState } from
 import type { RichTextEditorProps } from "./rich-text-editor.js";
 import { RichTextView } from "./rich-text-view.js";
 
-// TipTap and ProseMirror are a chunk of their own, loaded when the first narrative answer shows.
+// TipTap and ProseMirror are a chunk of their own, loaded in the first idle period after a narrative
+// answer shows, or when one is focused.
 type EditorModule = typeof import("./rich-text-editor.js");
 let loaded: EditorModule | null = null;
 let loading: Promise<EditorModule> | null = null;
@@ -25,6 +26,20 @@ function scheduleMount() {
   if (mountScheduled || mountQueue.length === 0) return;
   mountScheduled = true;
   const run = () => {
+    // The editor's code loads in the first idle period after a narrative answer shows (not as the
+    // section renders): the mounts wait for it, then go on one per idle period.
+    if (!loaded) {
+      void loadEditor().then(
+        () => {
+          mountScheduled = false;
+          scheduleMount();
+        },
+        () => {
+          mountScheduled = false;
+        },
+      );
+      return;
+    }
     mountScheduled = false;
     mountQueue.shift()?.();
     scheduleMount();
@@ -39,6 +54,17 @@ function mountWhenIdle(mount: () => void): () => void {
     const index = mountQueue.indexOf(mount);
     if (index >= 0) mountQueue.splice(index, 1);
   };
+}
+
+/** Characters of `element`'s text before the caret a click at (x, y) places, if it lands inside it. */
+function caretOffsetAt(element: HTMLElement, x: number, y: number): number | undefined {
+  const position = document.caretPositionFromPoint?.(x, y);
+  const node = position?.offsetNode;
+  if (!position || !node || !element.contains(node)) return undefined;
+  const before = document.createRange();
+  before.setStart(element, 0);
+  before.setEnd(node, position.offset);
+  return before.toString().length;
 }
 
 /** How far outside the viewport a narrative answer's editor is already mounted. */
@@ -57,19 +83,21 @@ export function RichTextField(props: RichTextEditorProps) {
     () => loaded?.RichTextEditor ?? null,
   );
   const focusOnMount = useRef(false);
+  const caret = useRef<number | undefined>(undefined);
   const typed = useRef("");
   const placeholder = useRef<HTMLDivElement>(null);
 
+  // Mounted (focused, or its turn in the idle queue): the editor's code, if it is not there yet.
   useEffect(() => {
     let live = true;
-    if (!Editor)
+    if (mounted && !Editor)
       void loadEditor().then((module) => {
         if (live) setEditor(() => module.RichTextEditor);
       });
     return () => {
       live = false;
     };
-  }, [Editor]);
+  }, [mounted, Editor]);
 
   useEffect(() => {
     const element = placeholder.current;
@@ -94,15 +122,18 @@ export function RichTextField(props: RichTextEditorProps) {
     };
   }, [mounted]);
 
-  if (mounted && Editor)
+  const LoadedEditor = Editor ?? loaded?.RichTextEditor;
+  if (mounted && LoadedEditor)
     return (
-      <Editor
+      <LoadedEditor
         {...props}
         autoFocus={focusOnMount.current}
         pendingText={typed.current}
+        caretOffset={caret.current}
         onPendingTextUsed={() => {
           typed.current = "";
           focusOnMount.current = false;
+          caret.current = undefined;
         }}
       />
     );
@@ -110,8 +141,11 @@ export function RichTextField(props: RichTextEditorProps) {
   const onBeforeInput = (event: FormEvent<HTMLDivElement>) => {
     // The placeholder's content is React's: keep what is typed and give it to the editor.
     event.preventDefault();
-    const input = event.nativeEvent as InputEvent;
-    if (input.inputType === "insertText" && input.data) typed.current += input.data;
+    // React makes beforeinput from Chromium's `textInput` event, or `keypress` for a space (neither
+    // has an inputType): its own event's `data` holds the characters either way.
+    const data = (event as unknown as { data?: string | null }).data;
+    const inputType = (event.nativeEvent as { inputType?: string }).inputType;
+    if (data && (inputType === undefined || inputType === "insertText")) typed.current += data;
   };
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -137,6 +171,9 @@ export function RichTextField(props: RichTextEditorProps) {
           suppressContentEditableWarning
           spellCheck
           tabIndex={0}
+          onMouseDown={(event) => {
+            caret.current = caretOffsetAt(event.currentTarget, event.clientX, event.clientY);
+          }}
           onFocus={() => {
             focusOnMount.current = true;
             setMounted(true);
