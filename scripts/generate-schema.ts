@@ -6,6 +6,9 @@ import { z } from "zod";
 import { planSchema } from "../src/domain/plan.js";
 import { templateSchema } from "../src/domain/template.js";
 import { vocabularySchema } from "../src/domain/vocabulary.js";
+// Names the recursive template condition in zod's global registry (as the OpenAPI document does): the
+// schemas come out the same whether or not the process rendering them loaded the HTTP contract first.
+import "../src/contract/templates.js";
 
 const base = "https://carnet.example.org/schema";
 

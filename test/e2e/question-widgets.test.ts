@@ -6,17 +6,13 @@ import { fileURLToPath } from "node:url";
 import { type ChildNode, isTag } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { richTextTags } from "../../src/domain/rich-text-tags.js";
 import { htmlToBlocks } from "../../src/exports/rich-text/html-to-blocks.js";
 import { answerInputId } from "../../src/web/features/editor/questions/values.js";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
-import { type JourneyServer, startJourneyServer } from "../support/web-journeys.js";
+import { describeJourneys, type JourneyServer, startJourneyServer } from "../support/web-journeys.js";
 import { expectAccessible, type TestPage } from "../support/web-page.js";
 
-// The widgets are the same on both dialects; the look-ups only need a database of the first one.
-const dialects = testDialects().slice(0, 1);
 // Browser steps on a busy machine take seconds each: each journey gets three minutes.
 const journey = 180_000;
 const harnessRoot = fileURLToPath(new URL("./question-harness", import.meta.url));
@@ -37,7 +33,7 @@ function tagsOf(html: string): Set<string> {
   return tags;
 }
 
-describe.runIf(browserAvailable()).each(dialects)("question widgets in Chromium ($name)", (dialect) => {
+describeJourneys("question widgets in Chromium ($name)", (dialect) => {
   let outDir: string;
   let server: JourneyServer;
   let tab: TestPage | undefined;

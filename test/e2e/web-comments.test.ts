@@ -1,14 +1,10 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
-import { api, createPlanFromPage, journeyServer, signUp } from "../support/web-journeys.js";
+import { afterAll, expect, it } from "vitest";
+import { api, createPlanFromPage, describeJourneys, journeyServer, signUp } from "../support/web-journeys.js";
 import { expectAccessible, openPage, type TestPage } from "../support/web-page.js";
 
-// One dialect is enough for browser journeys: the first one this run covers.
-const dialects = testDialects().slice(0, 1);
 // A question answered once per plan (section "Data management costs" of Science Europe structured).
 const questionId = "budget.description";
 
@@ -28,7 +24,7 @@ async function openBudget(page: Page, planId: string) {
 const commentButton = (card: ReturnType<Page["locator"]>) =>
   card.getByRole("button", { name: /^(Comment|Comments)( \(\d+ open\))?$/ });
 
-describe.runIf(browserAvailable()).each(dialects)("comments panel, in Chromium ($name)", (dialect) => {
+describeJourneys("comments panel, in Chromium ($name)", (dialect) => {
   const server = journeyServer(dialect);
   const opened: TestPage[] = [];
   afterAll(async () => {

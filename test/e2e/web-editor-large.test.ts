@@ -2,23 +2,20 @@
 // its cards a few at a time, so a jump from "what is missing" to a question not rendered yet must
 // still land in it; typing renders only the card typed in (counted through the hook React DevTools
 // uses, installed before the app runs: nothing in the app is there for the test).
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Plan } from "../../src/domain/plan.js";
 import { loadBuiltinContent } from "../../src/services/builtin-content.js";
 import { planWithOutputs } from "../factories/large-plan.js";
 import { referencePlan } from "../factories/plans.js";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
 import {
   api,
+  describeJourneys,
   type JourneyServer,
   saved,
   signUp,
   useJourneyServer,
   withScreenshots,
 } from "../support/web-journeys.js";
-
-const dialects = testDialects().slice(0, 1);
 
 /**
  * Records, for every React commit, the answer paths of the question cards that rendered in it (a
@@ -48,7 +45,7 @@ const renderProbe = `(() => {
   };
 })()`;
 
-describe.runIf(browserAvailable()).each(dialects)("the editor of a 20-output plan ($name)", (dialect) => {
+describeJourneys("the editor of a 20-output plan ($name)", (dialect) => {
   let server: JourneyServer;
   useJourneyServer(dialect, (started) => {
     server = started;

@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
+import { expect, it } from "vitest";
 import { pdfText, squash } from "../support/extract-text.js";
 import {
   api,
+  describeJourneys,
   type JourneyServer,
   saved,
   signUp,
@@ -15,9 +14,6 @@ import {
   withScreenshots,
 } from "../support/web-journeys.js";
 import { expectAccessible } from "../support/web-page.js";
-
-// One dialect is enough for browser journeys: the first one this run covers.
-const dialects = testDialects().slice(0, 1);
 
 /** Sign up, create an English draft and open it in the editor; its id. */
 async function draftInEditor(page: Page, name: string, email: string): Promise<string> {
@@ -38,7 +34,7 @@ async function pickOption(page: Page, text: string | RegExp) {
   await page.getByRole("option", { name: text }).first().click();
 }
 
-describe.runIf(browserAvailable()).each(dialects)("the plan editor in Chromium ($name)", (dialect) => {
+describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
   let server: JourneyServer;
   useJourneyServer(
     dialect,

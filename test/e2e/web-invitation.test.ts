@@ -1,13 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
-import { api, createPlanFromPage, journeyPassword, journeyServer, signUp } from "../support/web-journeys.js";
+import { expect, it } from "vitest";
+import {
+  api,
+  createPlanFromPage,
+  describeJourneys,
+  journeyPassword,
+  journeyServer,
+  signUp,
+} from "../support/web-journeys.js";
 import { expectAccessible, openPage } from "../support/web-page.js";
 
-// One dialect is enough for browser journeys: the first one this run covers.
-const dialects = testDialects().slice(0, 1);
-
-describe.runIf(browserAvailable()).each(dialects)("invitation link, in Chromium ($name)", (dialect) => {
+describeJourneys("invitation link, in Chromium ($name)", (dialect) => {
   const server = journeyServer(dialect, { mail: true });
 
   it("leads a signed-out invitee to sign-up with the address filled in, then to the plan; sign-in works too", async () => {

@@ -1,14 +1,16 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { fr } from "../../src/i18n/fr.js";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
-import { api, createPlanFromPage, signUp, useJourneyServer } from "../support/web-journeys.js";
+import {
+  api,
+  createPlanFromPage,
+  describeJourneys,
+  signUp,
+  useJourneyServer,
+} from "../support/web-journeys.js";
 import { expectAccessible, expectNoEnglish, openPage } from "../support/web-page.js";
 
-// One dialect is enough for browser journeys: the first one this run covers.
-const dialects = testDialects().slice(0, 1);
 // An official RDA DMP Common Standard 1.2 example (CC0, see test/fixtures/formats/rda-dcs/README.md).
 const dcsExample = new URL("../fixtures/formats/rda-dcs/v1.2/ex9-dmp-long.json", import.meta.url);
 
@@ -16,7 +18,7 @@ const createPlan = createPlanFromPage;
 
 const rows = (page: Page) => page.getByTestId("plan-row");
 
-describe.runIf(browserAvailable()).each(dialects)("plans in the web app, in Chromium ($name)", (dialect) => {
+describeJourneys("plans in the web app, in Chromium ($name)", (dialect) => {
   let browser: Browser;
   let baseUrl: string;
   useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));

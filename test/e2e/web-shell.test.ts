@@ -1,13 +1,8 @@
 import type { Browser } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
-import { useJourneyServer } from "../support/web-journeys.js";
+import { expect, it } from "vitest";
+import { describeJourneys, useJourneyServer } from "../support/web-journeys.js";
 
-// One dialect is enough for the browser journey: the first one this run covers.
-const dialects = testDialects().slice(0, 1);
-
-describe.runIf(browserAvailable()).each(dialects)("web app shell in Chromium ($name)", (dialect) => {
+describeJourneys("web app shell in Chromium ($name)", (dialect) => {
   let browser: Browser;
   let baseUrl: string;
   useJourneyServer(dialect, (server) => ({ browser, baseUrl } = server));

@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { browserAvailable } from "../support/browser.js";
-import { testDialects } from "../support/databases.js";
+import { expect, it } from "vitest";
 import {
   api,
+  describeJourneys,
   type JourneyServer,
   saved,
   signUp,
@@ -11,9 +10,6 @@ import {
   withScreenshots,
 } from "../support/web-journeys.js";
 import { expectAccessible } from "../support/web-page.js";
-
-// One dialect is enough for browser journeys: the first one this run covers.
-const dialects = testDialects().slice(0, 1);
 
 interface StoredPlan {
   revision: number;
@@ -25,7 +21,7 @@ async function shows(page: Page, label: string, expected: string) {
   await expect.poll(() => page.getByLabel(label).inputValue(), { timeout: 15_000 }).toBe(expected);
 }
 
-describe.runIf(browserAvailable()).each(dialects)("two authors in the plan editor ($name)", (dialect) => {
+describeJourneys("two authors in the plan editor ($name)", (dialect) => {
   let server: JourneyServer;
   useJourneyServer(dialect, (started) => {
     server = started;

@@ -104,7 +104,7 @@ describe("carnet CLI", () => {
     const second = await startServer(args);
     expect(second.output()).toContain('"migrationsApplied":[]');
     expect(await second.stop("SIGINT")).toBe(0);
-  });
+  }, 150_000); // two starts of the server, each allowed 50 s on a loaded machine
 });
 
 describe.each(testDialects().filter((d) => d.name === "postgres"))("carnet serve on $name", (dialect) => {

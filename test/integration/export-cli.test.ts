@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), "carnet-export-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const withTemplate = ["--template", fixturePaths.template];
 
-// Each case starts `carnet` through tsx (and a worker thread): allow for a slow, busy machine.
+// Each case starts `carnet` (and a worker thread): allow for a slow, busy machine.
 describe("carnet export", { timeout: 120_000 }, () => {
   it.skipIf(!hasCommand("pdftotext"))("writes a French PDF of the reference plan", async () => {
     const out = join(dir, "reve.pdf");

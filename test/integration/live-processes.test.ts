@@ -102,7 +102,7 @@ describe.each(testDialects().filter((d) => d.name === "postgres"))(
       await onA.next(
         (e) => e.event === "presence" && presentOf(e).length === 1 && presentOf(e)[0]?.name === "Ada (A)",
       );
-    });
+    }, 150_000); // two server starts, each allowed 50 s on a loaded machine
   },
 );
 

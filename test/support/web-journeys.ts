@@ -1,17 +1,26 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { defaultLookupSettings } from "../../src/lookups/settings.js";
 import type { ServerOptions } from "../../src/server/build-server.js";
 import { type RegistryFakes, startRegistryFakes } from "../fakes/registry-fakes.js";
 import { createTestApp, type TestApp } from "./app.js";
-import { ensureWebBuilt, launchBrowser } from "./browser.js";
-import type { TestDialect } from "./databases.js";
+import { browserAvailable, ensureWebBuilt, launchBrowser } from "./browser.js";
+import { type TestDialect, testDialects } from "./databases.js";
 import { startMailCatcher } from "./mail-catcher.js";
 import { freePort, openPage, type TestPage } from "./web-page.js";
 
 type MailCatcher = Awaited<ReturnType<typeof startMailCatcher>>;
+
+/**
+ * A block of browser journeys, run once: on the first dialect this run covers (the journeys drive the
+ * same services on both; the API, service and storage suites cover each dialect), and only where
+ * Chromium is (in CI a missing Chromium fails instead). `title` may name the dialect with `$name`.
+ */
+export function describeJourneys(title: string, body: (dialect: TestDialect) => void): void {
+  describe.runIf(browserAvailable()).each(testDialects().slice(0, 1))(title, body);
+}
 
 /** What a browser journey file runs against: one server on a fresh database, one Chromium. */
 export interface JourneyServer {
