@@ -29,6 +29,30 @@ async function draftInEditor(page: Page, name: string, email: string): Promise<s
   return planId;
 }
 
+/**
+ * Let the page's first PATCH of the plan reach the server, and keep the answer from the page: what
+ * it returns resolves once the server applied the edit. The connection is cut once `cutAfter`
+ * resolves; without it, the answer never arrives (the page is left meanwhile).
+ */
+async function withholdFirstPatchAnswer(page: Page, planId: string, cutAfter?: Promise<void>) {
+  let applied!: () => void;
+  const sent = new Promise<void>((resolve) => {
+    applied = resolve;
+  });
+  let intercepted = false;
+  await page.route(`**/api/v1/plans/${planId}`, async (route) => {
+    if (route.request().method() !== "PATCH" || intercepted) return route.fallback();
+    intercepted = true;
+    await route.fetch();
+    applied();
+    if (cutAfter) {
+      await cutAfter;
+      await route.abort("connectionreset");
+    }
+  });
+  return sent;
+}
+
 /** Pick an option of a Mantine combobox whose text contains `text`. */
 async function pickOption(page: Page, text: string | RegExp) {
   await page.getByRole("option", { name: text }).first().click();
@@ -203,17 +227,7 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
       const planId = await draftInEditor(page, "Chloé Durand", "chloe@example.org");
 
       // The server applies the batch, but its answer never reaches the page: the user leaves first.
-      let applied!: () => void;
-      const sent = new Promise<void>((resolve) => {
-        applied = resolve;
-      });
-      let intercepted = false;
-      await page.route(`**/api/v1/plans/${planId}`, async (route) => {
-        if (route.request().method() !== "PATCH" || intercepted) return route.fallback();
-        intercepted = true;
-        await route.fetch();
-        applied();
-      });
+      const sent = await withholdFirstPatchAnswer(page, planId);
       await page.getByLabel("Plan title").fill("Living soils");
       await sent;
       const conflicts: string[] = [];
@@ -274,23 +288,11 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
       });
       // The server applies the batch, then the connection drops before its answer arrives; meanwhile
       // someone changes the same field. Sent again without its key, the batch would be a conflict.
-      let applied!: () => void;
-      const sent = new Promise<void>((resolve) => {
-        applied = resolve;
-      });
       let theirsDone!: () => void;
       const theirs = new Promise<void>((resolve) => {
         theirsDone = resolve;
       });
-      let intercepted = false;
-      await page.route(`**/api/v1/plans/${planId}`, async (route) => {
-        if (route.request().method() !== "PATCH" || intercepted) return route.fallback();
-        intercepted = true;
-        await route.fetch();
-        applied();
-        await theirs;
-        await route.abort("connectionreset");
-      });
+      const sent = await withholdFirstPatchAnswer(page, planId, theirs);
       await page.getByLabel("Plan title").fill("Living soils");
       await sent;
       const other = await api<{ revision: number }>(page, "PATCH", `/api/v1/plans/${planId}`, {
