@@ -144,8 +144,8 @@ const top = (map: Map<string, number>, n: number) =>
     .slice(0, n)
     .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
     .join("\n");
-console.log("\nSelf time by script:\n" + top(byScript, 15));
-console.log("\nSelf time by function:\n" + top(byFunction, 40));
+console.log(`\nSelf time by script:\n${top(byScript, 15)}`);
+console.log(`\nSelf time by function:\n${top(byFunction, 40)}`);
 
 // Inclusive time of React components (function names starting with an upper-case letter).
 const parent = new Map<number, number>();
@@ -161,7 +161,7 @@ for (const [id, ms] of self) {
     }
   }
 }
-console.log("\nInclusive time by function name:\n" + top(inclusive, 60));
+console.log(`\nInclusive time by function name:\n${top(inclusive, 60)}`);
 
 // Per window of 250 ms from the first request: busy time and the React components (capitalised
 // function names) with the most inclusive time.
