@@ -30,9 +30,10 @@ async function draftInEditor(page: Page, name: string, email: string): Promise<s
 }
 
 /**
- * Let the page's first PATCH of the plan reach the server, and keep the answer from the page: what
- * it returns resolves once the server applied the edit. The connection is cut once `cutAfter`
- * resolves; without it, the answer never arrives (the page is left meanwhile).
+ * Let the page's first PATCH of the plan reach the server, and keep the answer from the page:
+ * `applied` resolves once the server applied the edit. The connection is cut once `cutAfter`
+ * resolves; without it, the answer never arrives (the page is left meanwhile). (In an object: an
+ * async function returning the promise itself would wait for it.)
  */
 async function withholdFirstPatchAnswer(page: Page, planId: string, cutAfter?: Promise<void>) {
   let applied!: () => void;
@@ -50,7 +51,7 @@ async function withholdFirstPatchAnswer(page: Page, planId: string, cutAfter?: P
       await route.abort("connectionreset");
     }
   });
-  return sent;
+  return { applied: sent };
 }
 
 /** Pick an option of a Mantine combobox whose text contains `text`. */
@@ -227,7 +228,7 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
       const planId = await draftInEditor(page, "Chloé Durand", "chloe@example.org");
 
       // The server applies the batch, but its answer never reaches the page: the user leaves first.
-      const sent = await withholdFirstPatchAnswer(page, planId);
+      const { applied: sent } = await withholdFirstPatchAnswer(page, planId);
       await page.getByLabel("Plan title").fill("Living soils");
       await sent;
       const conflicts: string[] = [];
@@ -292,7 +293,7 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
       const theirs = new Promise<void>((resolve) => {
         theirsDone = resolve;
       });
-      const sent = await withholdFirstPatchAnswer(page, planId, theirs);
+      const { applied: sent } = await withholdFirstPatchAnswer(page, planId, theirs);
       await page.getByLabel("Plan title").fill("Living soils");
       await sent;
       const other = await api<{ revision: number }>(page, "PATCH", `/api/v1/plans/${planId}`, {
