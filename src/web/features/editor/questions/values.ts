@@ -7,7 +7,8 @@
 import type { VocabularyView } from "../../../../contract/templates.js";
 import type { GroupItem, Identifier, Organisation } from "../../../../domain/answer-values.js";
 import type { LookupSource } from "../../../../domain/lookup-sources.js";
-import type { SubField } from "../../../../domain/template.js";
+import type { Plan } from "../../../../domain/plan.js";
+import type { SubField, Template } from "../../../../domain/template.js";
 import type { Vocabulary, VocabularySet } from "../../../../domain/vocabulary.js";
 
 /** Element id of the card of the answer at JSON pointer `path` (the editor scrolls to it). */
@@ -283,4 +284,50 @@ export function defuseHtml(html: string): string {
       (_whole, space: string, name: string, equals: string) => `${space}data-defused-${name}${equals}`,
     ),
   );
+}
+
+/**
+ * Vocabularies too large to download whole (ISO 639-3, SPDX licences): the editor loads only the
+ * items a plan uses, and their comboboxes search the rest on the server
+ * (`GET /api/v1/vocabularies/:id/search`). A vocabulary of more than this many items is one.
+ */
+export const wholeVocabularyMaxItems = 300;
+
+/** Vocabularies holding only some of their items (the rest are searched on the server). */
+const partialVocabularies = new WeakSet<Vocabulary>();
+
+export function markSearchedOnServer(vocabulary: Vocabulary): void {
+  partialVocabularies.add(vocabulary);
+}
+
+export function isSearchedOnServer(vocabulary: Vocabulary): boolean {
+  return partialVocabularies.has(vocabulary);
+}
+
+/** The codes a plan's answers hold for vocabulary questions (and sub-fields), to label them. */
+export function planVocabularyCodes(plan: Plan, template: Template): string[] {
+  const codes = new Set<string>();
+  const add = (value: unknown) => {
+    for (const code of Array.isArray(value) ? value : [value])
+      if (typeof code === "string" && code !== "") codes.add(code);
+  };
+  const answerSets = [plan.answers, ...Object.values(plan.outputs).map((output) => output.answers)];
+  for (const section of template.sections)
+    for (const question of section.questions) {
+      const subFields = (question.fields ?? []).filter((field) => field.vocabulary);
+      if (!question.vocabulary && subFields.length === 0) continue;
+      for (const answers of answerSets) {
+        const value = answers[question.id];
+        if (question.vocabulary) add(value);
+        if (subFields.length && Array.isArray(value))
+          for (const row of value)
+            if (row && typeof row === "object")
+              for (const field of subFields) add((row as Record<string, unknown>)[field.id]);
+      }
+    }
+  // What `/api/v1/vocabulary-views?codes=` accepts: no comma or space, at most 500 codes.
+  return [...codes]
+    .filter((code) => /^[^,\s]{1,100}$/.test(code))
+    .sort()
+    .slice(0, 500);
 }
