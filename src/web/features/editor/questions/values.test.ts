@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { planWithOutputs } from "../../../../../test/factories/large-plan.js";
+import { referencePlan } from "../../../../../test/factories/plans.js";
 import { vocabularySchema } from "../../../../domain/vocabulary.js";
+import { loadBuiltinContent } from "../../../../services/builtin-content.js";
 import {
   answerAnchorId,
   answerInputId,
@@ -17,6 +20,7 @@ import {
   normaliseRichText,
   organisationFromResult,
   parseNumber,
+  planVocabularyCodes,
   richTextToPlain,
   searchVocabulary,
   vocabularyFromView,
@@ -116,6 +120,25 @@ describe("question value helpers", () => {
     expect(limited.total).toBeGreaterThan(50);
     expect(searchVocabulary(languages, "zzzzqqq", "en", 50)).toEqual({ options: [], total: 0 });
     expect(searchVocabulary(languages, "", "en", 10).options).toHaveLength(10);
+    // A label that starts with the query comes before one where a later word does.
+    const fren = searchVocabulary(languages, "fren", "en", 20).options.map((o) => o.label);
+    expect(fren[0]).toBe("French");
+    expect(fren.indexOf("French")).toBeLessThan(fren.findIndex((label) => label.endsWith(" French")));
+  });
+
+  it("lists the codes a plan's answers hold for vocabulary questions and sub-fields", () => {
+    const content = loadBuiltinContent();
+    const template = content.templates.get("science-europe-structured")!;
+    const plan = planWithOutputs(referencePlan(), template, content.vocabularies, 2);
+    const [first] = Object.values(plan.outputs);
+    first!.answers["description.language"] = "fra";
+    first!.answers["software.licences"] = ["MIT", "Apache-2.0"];
+    first!.answers["sharing.distributions"] = [{ id: "d1", licence: "CC-BY-4.0" }];
+    first!.answers["description.workPackage"] = "not a vocabulary answer";
+    const codes = planVocabularyCodes(plan, template);
+    expect(codes).toEqual(expect.arrayContaining(["fra", "MIT", "Apache-2.0", "CC-BY-4.0"]));
+    expect(codes).not.toContain("not a vocabulary answer");
+    expect(codes).toEqual([...codes].sort());
   });
 
   it("turns registry results into answers", () => {
