@@ -325,9 +325,14 @@ export function planVocabularyCodes(plan: Plan, template: Template): string[] {
               for (const field of subFields) add((row as Record<string, unknown>)[field.id]);
       }
     }
-  // What `/api/v1/vocabulary-views?codes=` accepts: no comma or space, at most 500 codes.
-  return [...codes]
-    .filter((code) => /^[^,\s]{1,100}$/.test(code))
-    .sort()
-    .slice(0, 500);
+  // What `/api/v1/vocabulary-views?codes=` accepts: no comma or space, at most 500 codes and 8,000
+  // characters (a plan holding more shows the codes beyond as they are).
+  const listed: string[] = [];
+  let length = 0;
+  for (const code of [...codes].sort()) {
+    if (!/^[^,\s]{1,100}$/.test(code) || listed.length === 500 || length + code.length + 1 > 8000) continue;
+    listed.push(code);
+    length += code.length + 1;
+  }
+  return listed;
 }
