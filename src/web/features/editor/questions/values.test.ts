@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { planWithOutputs } from "../../../../../test/factories/large-plan.js";
 import { referencePlan } from "../../../../../test/factories/plans.js";
+import type { Plan } from "../../../../domain/plan.js";
+import { templateSchema } from "../../../../domain/template.js";
 import { vocabularySchema } from "../../../../domain/vocabulary.js";
-import { loadBuiltinContent } from "../../../../services/builtin-content.js";
 import {
   answerAnchorId,
   answerInputId,
@@ -127,14 +127,25 @@ describe("question value helpers", () => {
   });
 
   it("lists the codes a plan's answers hold for vocabulary questions and sub-fields", () => {
-    const content = loadBuiltinContent();
-    const template = content.templates.get("science-europe-structured")!;
-    const plan = planWithOutputs(referencePlan(), template, content.vocabularies, 2);
-    const [first] = Object.values(plan.outputs);
-    first!.answers["description.language"] = "fra";
-    first!.answers["software.licences"] = ["MIT", "Apache-2.0"];
-    first!.answers["sharing.distributions"] = [{ id: "d1", licence: "CC-BY-4.0" }];
-    first!.answers["description.workPackage"] = "not a vocabulary answer";
+    const template = templateSchema.parse(
+      JSON.parse(
+        readFileSync(
+          new URL("../../../../../data/templates/science-europe-structured.json", import.meta.url),
+          "utf8",
+        ),
+      ),
+    );
+    const plan = referencePlan();
+    plan.answers["description.language"] = "fra";
+    plan.outputs = {
+      o1: {
+        answers: {
+          "software.licences": ["MIT", "Apache-2.0"],
+          "sharing.distributions": [{ id: "d1", licence: "CC-BY-4.0" }],
+          "description.workPackage": "not a vocabulary answer",
+        },
+      } as unknown as Plan["outputs"][string],
+    };
     const codes = planVocabularyCodes(plan, template);
     expect(codes).toEqual(expect.arrayContaining(["fra", "MIT", "Apache-2.0", "CC-BY-4.0"]));
     expect(codes).not.toContain("not a vocabulary answer");
