@@ -54,6 +54,15 @@ export const vocabularyViewSchema = z
         deprecated: z.boolean().optional(),
       }),
     ),
+    itemCount: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "How many items the vocabulary has (given when `items` holds only some)" }),
+    partial: z.literal(true).optional().meta({
+      description:
+        "`items` holds only the items asked for (`codes`): search the rest with `/api/v1/vocabularies/{id}/search`",
+    }),
   })
   .meta({ id: "Vocabulary" });
 export type VocabularyView = z.infer<typeof vocabularyViewSchema>;
@@ -72,8 +81,56 @@ export const vocabularyViewsQuerySchema = z.object({
     .regex(/^(en|fr)(,(en|fr))?$/, { message: "en, fr or en,fr" })
     .optional()
     .meta({ description: "Label languages, comma-separated (default: the request's language)" }),
+  codes: z
+    .string()
+    .max(8000)
+    .regex(/^[^,\s]{1,100}(,[^,\s]{1,100}){0,499}$/, {
+      message: "a comma-separated list of 1 to 500 codes, without spaces",
+    })
+    .optional()
+    .meta({
+      description:
+        "With `maxItems`: the codes whose labels are wanted from the vocabularies too large to send whole",
+      example: "fra,eng,MIT",
+    }),
+  maxItems: z.coerce.number().int().min(0).max(100000).optional().meta({
+    description:
+      "Vocabularies with more items than this come with only the items listed in `codes` (`partial: true`)",
+    example: 300,
+  }),
 });
 export const vocabularyViewsSchema = z
   .object({ vocabularies: z.array(vocabularyViewSchema) })
   .meta({ id: "VocabularyViews" });
 export type VocabularyViewList = z.infer<typeof vocabularyViewsSchema>;
+
+/** `GET /api/v1/vocabularies/{id}/search`: items of one vocabulary matching a query. */
+export const vocabularySearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ description: "Words searched in codes and labels (accents and case ignored)", example: "fren" }),
+  lang: z
+    .enum(["en", "fr"])
+    .optional()
+    .meta({ description: "Language of labels (default: the request's language)" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .meta({ description: "At most this many items (1 to 100, default 20)" }),
+});
+export const vocabularySearchSchema = z
+  .object({
+    id: z.string(),
+    lang: z.enum(["en", "fr"]),
+    query: z.string(),
+    total: z.number().int().meta({ description: "How many items match (may exceed `items`)" }),
+    items: z.array(z.object({ code: z.string(), label: z.string() })),
+  })
+  .meta({ id: "VocabularySearch" });
+export type VocabularySearchResult = z.infer<typeof vocabularySearchSchema>;

@@ -321,4 +321,52 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
       expect(errors.filter((e) => !/ERR_CONNECTION_RESET|Failed to load resource/.test(e))).toEqual([]);
     });
   }, 120_000);
+
+  it("a large vocabulary is searched on the server as one types, and the choice is saved", async () => {
+    const { page, errors } = await open();
+    await journey([page], "vocabulary-search", async () => {
+      const searches: string[] = [];
+      const views: { url: string; bytes: number }[] = [];
+      page.on("response", async (response) => {
+        const url = response.url();
+        if (url.includes("/api/v1/vocabularies/iso-639-3/search")) searches.push(url);
+        if (url.includes("/api/v1/vocabulary-views"))
+          views.push({ url, bytes: (await response.body()).length });
+      });
+      const planId = await draftInEditor(page, "Léa Martin", "lea@example.org");
+      const nav = page.getByRole("navigation", { name: "Plan contents" });
+      await nav.locator("[data-output]").first().click();
+      await nav.getByRole("button", { name: /Data description/ }).click();
+      const input = page.locator('[data-question="description.language"] input:not([type="hidden"])').first();
+      await input.click();
+      await input.pressSequentially("fren");
+      await page.getByRole("option", { name: "French", exact: true }).waitFor();
+      expect(searches.some((url) => new URL(url).searchParams.get("q") === "fren")).toBe(true);
+      // ISO 639-3 did not come whole with the editor: only the plan's codes (none yet).
+      await expect.poll(() => views.length).toBeGreaterThan(0);
+      expect(views.every((view) => view.bytes < 100_000)).toBe(true);
+      await expectAccessible(page, "large vocabulary combobox open");
+      // Keyboard: the first option is French; Enter chooses it.
+      await input.press("ArrowDown");
+      await input.press("Enter");
+      await expect.poll(() => input.inputValue()).toBe("French");
+      await saved(page);
+      const stored = await api<{ outputs: Record<string, { answers: Record<string, unknown> }> }>(
+        page,
+        "GET",
+        `/api/v1/plans/${planId}`,
+      );
+      const [output] = Object.values(stored.body.outputs);
+      expect(output?.answers["description.language"]).toBe("fra");
+
+      // Opened again, the editor labels the plan's code without downloading the vocabulary.
+      await page.reload();
+      await nav.locator("[data-output]").first().click();
+      await nav.getByRole("button", { name: /Data description/ }).click();
+      await expect.poll(() => input.inputValue()).toBe("French");
+      const last = views.at(-1);
+      expect(new URL(last?.url ?? "http://x").searchParams.get("codes")).toContain("fra");
+      expect(errors).toEqual([]);
+    });
+  }, 120_000);
 });

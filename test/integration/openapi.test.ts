@@ -48,6 +48,7 @@ describe("OpenAPI document", () => {
         "GET /api/v1/templates/{id}",
         "GET /api/v1/vocabularies",
         "GET /api/v1/vocabularies/{id}",
+        "GET /api/v1/vocabularies/{id}/search",
         "GET /api/v1/vocabulary-views",
         "POST /api/v1/plans",
         "GET /api/v1/plans",

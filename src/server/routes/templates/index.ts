@@ -4,6 +4,8 @@ import { errorBodySchema } from "../../../contract/errors.js";
 import {
   templateDocumentSchema,
   templateSummarySchema,
+  vocabularySearchQuerySchema,
+  vocabularySearchSchema,
   vocabularySummarySchema,
   vocabularyViewSchema,
   vocabularyViewsQuerySchema,
@@ -16,6 +18,7 @@ import {
   getVocabulary,
   listTemplates,
   listVocabularies,
+  searchVocabulary,
 } from "../../../services/templates.js";
 import { requestLanguage } from "../../error-handler.js";
 
@@ -93,6 +96,25 @@ export function templateRoutes(): FastifyPluginAsyncZod {
     );
 
     app.get(
+      "/api/v1/vocabularies/:id/search",
+      {
+        schema: {
+          tags: ["vocabularies"],
+          summary:
+            "Items of one vocabulary whose code or label matches ?q= (accents and case ignored; prefix matches first), labels in ?lang=en|fr",
+          params: idParams,
+          querystring: vocabularySearchQuerySchema,
+          response: { 200: vocabularySearchSchema, 404: errorBodySchema, 422: errorBodySchema },
+        },
+      },
+      async (request, reply) => {
+        reply.header("cache-control", cacheFor);
+        const { q, lang, limit } = request.query;
+        return searchVocabulary(request.params.id, q, lang ?? requestLanguage(request), limit);
+      },
+    );
+
+    app.get(
       "/api/v1/vocabulary-views",
       {
         schema: {
@@ -108,7 +130,10 @@ export function templateRoutes(): FastifyPluginAsyncZod {
         const langs = request.query.langs
           ? (request.query.langs.split(",") as UiLanguage[])
           : [requestLanguage(request)];
-        return { vocabularies: getVocabularies(request.query.ids.split(","), langs) };
+        const { ids, codes, maxItems } = request.query;
+        const partial =
+          maxItems === undefined ? undefined : { maxItems, codes: codes ? codes.split(",") : [] };
+        return { vocabularies: getVocabularies(ids.split(","), langs, undefined, partial) };
       },
     );
   };

@@ -35,12 +35,26 @@ export function editorApi(lang: UiLanguage) {
     loadTemplate: (id: string) =>
       takePrefetched<Template>(prefetchKeys.template(id)) ??
       apiRequest<Template>(editorPaths.template(id), { lang }),
-    /** Vocabularies with labels in each of `langs`, one view per vocabulary and language (one request). */
-    getVocabularies: (ids: readonly string[], langs: readonly UiLanguage[], signal?: AbortSignal) =>
-      apiRequest<VocabularyViewList>(
-        `/api/v1/vocabulary-views?ids=${ids.map(encodeURIComponent).join(",")}&langs=${langs.join(",")}`,
-        { lang, ...(signal ? { signal } : {}) },
-      ).then((answer) => answer.vocabularies),
+    /**
+     * Vocabularies with labels in each of `langs`, one view per vocabulary and language (one
+     * request). With `partial`, those of more than `maxItems` items hold only the listed codes.
+     */
+    getVocabularies: (
+      ids: readonly string[],
+      langs: readonly UiLanguage[],
+      signal?: AbortSignal,
+      partial?: { maxItems: number; codes: readonly string[] },
+    ) => {
+      const params = new URLSearchParams({ ids: ids.join(","), langs: langs.join(",") });
+      if (partial) {
+        params.set("maxItems", String(partial.maxItems));
+        if (partial.codes.length) params.set("codes", partial.codes.join(","));
+      }
+      return apiRequest<VocabularyViewList>(`/api/v1/vocabulary-views?${params}`, {
+        lang,
+        ...(signal ? { signal } : {}),
+      }).then((answer) => answer.vocabularies);
+    },
     patchPlan: (id: string, baseRevision: number, ops: EditOp[], idempotencyKey?: string) =>
       apiRequest<{ revision: number; plan: Plan; problems: unknown[] }>(plan(id), {
         method: "PATCH",

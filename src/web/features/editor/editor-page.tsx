@@ -13,6 +13,7 @@ import { PageLoader, PageTitle } from "../../ui/page.js";
 import { editorApi } from "./editor-api.js";
 import type { VocabularyViews } from "./editor-context.js";
 import { PlanEditor } from "./plan-editor.js";
+import { markSearchedOnServer, planVocabularyCodes, wholeVocabularyMaxItems } from "./questions/values.js";
 
 /** Vocabularies the editor's own forms use, whatever the template asks. */
 const formVocabularies = [
@@ -70,6 +71,7 @@ function combineVocabularies(
         });
     }
     vocabulary.items = [...items.values()];
+    if (view.partial) markSearchedOnServer(vocabulary);
     set.set(view.id, vocabulary);
   }
   return { views, set };
@@ -107,9 +109,20 @@ export function PlanEditorPage() {
   // Vocabularies never hold up the editor: it shows as soon as the plan and its template are there, and
   // widgets show their stored codes meanwhile. They come in one request (`/api/v1/vocabulary-views`:
   // one re-render of the editor when they are in); identical requests share it through its key.
+  // Large vocabularies (ISO 639-3, SPDX) come with only the codes the plan holds: their comboboxes
+  // search the server (codes picked later come with their labels from the search).
+  const usedCodes = useMemo(
+    () =>
+      planQuery.data && templateQuery.data ? planVocabularyCodes(planQuery.data, templateQuery.data) : [],
+    [planQuery.data, templateQuery.data],
+  );
   const vocabularyQuery = useQuery({
-    queryKey: ["editor", "vocabularies", vocabularyIds, languages],
-    queryFn: ({ signal }) => api.getVocabularies(vocabularyIds, languages, signal),
+    queryKey: ["editor", "vocabularies", vocabularyIds, languages, usedCodes],
+    queryFn: ({ signal }) =>
+      api.getVocabularies(vocabularyIds, languages, signal, {
+        maxItems: wholeVocabularyMaxItems,
+        codes: usedCodes,
+      }),
     enabled: vocabularyIds.length > 0,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { referencePlan } from "../../../../../test/factories/plans.js";
+import type { Plan } from "../../../../domain/plan.js";
+import { templateSchema } from "../../../../domain/template.js";
 import { vocabularySchema } from "../../../../domain/vocabulary.js";
 import {
   answerAnchorId,
@@ -17,6 +20,7 @@ import {
   normaliseRichText,
   organisationFromResult,
   parseNumber,
+  planVocabularyCodes,
   richTextToPlain,
   searchVocabulary,
   vocabularyFromView,
@@ -116,6 +120,36 @@ describe("question value helpers", () => {
     expect(limited.total).toBeGreaterThan(50);
     expect(searchVocabulary(languages, "zzzzqqq", "en", 50)).toEqual({ options: [], total: 0 });
     expect(searchVocabulary(languages, "", "en", 10).options).toHaveLength(10);
+    // A label that starts with the query comes before one where a later word does.
+    const fren = searchVocabulary(languages, "fren", "en", 20).options.map((o) => o.label);
+    expect(fren[0]).toBe("French");
+    expect(fren.indexOf("French")).toBeLessThan(fren.findIndex((label) => label.endsWith(" French")));
+  });
+
+  it("lists the codes a plan's answers hold for vocabulary questions and sub-fields", () => {
+    const template = templateSchema.parse(
+      JSON.parse(
+        readFileSync(
+          new URL("../../../../../data/templates/science-europe-structured.json", import.meta.url),
+          "utf8",
+        ),
+      ),
+    );
+    const plan = referencePlan();
+    plan.answers["description.language"] = "fra";
+    plan.outputs = {
+      o1: {
+        answers: {
+          "software.licences": ["MIT", "Apache-2.0"],
+          "sharing.distributions": [{ id: "d1", licence: "CC-BY-4.0" }],
+          "description.workPackage": "not a vocabulary answer",
+        },
+      } as unknown as Plan["outputs"][string],
+    };
+    const codes = planVocabularyCodes(plan, template);
+    expect(codes).toEqual(expect.arrayContaining(["fra", "MIT", "Apache-2.0", "CC-BY-4.0"]));
+    expect(codes).not.toContain("not a vocabulary answer");
+    expect(codes).toEqual([...codes].sort());
   });
 
   it("turns registry results into answers", () => {

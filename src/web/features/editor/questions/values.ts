@@ -6,11 +6,10 @@
 
 import type { VocabularyView } from "../../../../contract/templates.js";
 import type { GroupItem, Identifier, Organisation } from "../../../../domain/answer-values.js";
-import { pickText } from "../../../../domain/localized.js";
 import type { LookupSource } from "../../../../domain/lookup-sources.js";
-import type { SubField } from "../../../../domain/template.js";
+import type { Plan } from "../../../../domain/plan.js";
+import type { SubField, Template } from "../../../../domain/template.js";
 import type { Vocabulary, VocabularySet } from "../../../../domain/vocabulary.js";
-import { normaliseName } from "../../../../domain/vocabulary-lookup.js";
 
 /** Element id of the card of the answer at JSON pointer `path` (the editor scrolls to it). */
 export function answerAnchorId(path: string): string {
@@ -150,75 +149,11 @@ export function lookupSourceOf(lookup: string | undefined): LookupSource | undef
   return lookup === undefined ? undefined : lookupAliases[lookup];
 }
 
-/** One option of a vocabulary combobox. */
-export interface VocabularyOption {
-  value: string;
-  label: string;
-}
-
-interface SearchIndex {
-  lang: string;
-  options: VocabularyOption[];
-  /** Normalised `label code aliases` of each option, same order. */
-  keys: string[];
-}
-
-const searchIndexes = new WeakMap<Vocabulary, SearchIndex>();
-
-/** The options of a vocabulary in `lang` (deprecated items left out), cached per vocabulary. */
-function searchIndexOf(vocabulary: Vocabulary, lang: string): SearchIndex {
-  const cached = searchIndexes.get(vocabulary);
-  if (cached && cached.lang === lang) return cached;
-  const options: VocabularyOption[] = [];
-  const keys: string[] = [];
-  for (const item of vocabulary.items) {
-    if (item.deprecated) continue;
-    const label = pickText(item.label, lang).text || item.code;
-    options.push({ value: item.code, label });
-    keys.push(
-      normaliseName([label, item.code, ...Object.values(item.label), ...(item.aliases ?? [])].join(" ")),
-    );
-  }
-  const index = { lang, options, keys };
-  searchIndexes.set(vocabulary, index);
-  return index;
-}
-
-/** Every option of a vocabulary in `lang` (for short lists shown whole). */
-export function vocabularyOptions(vocabulary: Vocabulary, lang: string): VocabularyOption[] {
-  return searchIndexOf(vocabulary, lang).options;
-}
-
-/**
- * Search a vocabulary on the client: options whose label, code or alias contains every word of
- * `query` (accents and case ignored), exact code or label-prefix matches first, at most `limit`.
- * `total` counts every match, so that the widget can say that more exist.
- */
-export function searchVocabulary(
-  vocabulary: Vocabulary,
-  query: string,
-  lang: string,
-  limit: number,
-): { options: VocabularyOption[]; total: number } {
-  const index = searchIndexOf(vocabulary, lang);
-  const words = normaliseName(query).split(" ").filter(Boolean);
-  if (words.length === 0) return { options: index.options.slice(0, limit), total: index.options.length };
-  const whole = words.join(" ");
-  const best: VocabularyOption[] = [];
-  const rest: VocabularyOption[] = [];
-  let total = 0;
-  for (let i = 0; i < index.keys.length; i += 1) {
-    const key = index.keys[i] as string;
-    if (!words.every((word) => key.includes(word))) continue;
-    total += 1;
-    const option = index.options[i] as VocabularyOption;
-    const strong = normaliseName(option.value) === whole || normaliseName(option.label).startsWith(whole);
-    if (strong) {
-      if (best.length < limit) best.push(option);
-    } else if (rest.length < limit) rest.push(option);
-  }
-  return { options: [...best, ...rest].slice(0, limit), total };
-}
+export {
+  searchVocabulary,
+  type VocabularyOption,
+  vocabularyOptions,
+} from "../../../../domain/vocabulary-search.js";
 
 /** A registry result as the API returns it (src/contract/lookups.ts), the fields used here. */
 export interface RegistryResult {
@@ -349,4 +284,55 @@ export function defuseHtml(html: string): string {
       (_whole, space: string, name: string, equals: string) => `${space}data-defused-${name}${equals}`,
     ),
   );
+}
+
+/**
+ * Vocabularies too large to download whole (ISO 639-3, SPDX licences): the editor loads only the
+ * items a plan uses, and their comboboxes search the rest on the server
+ * (`GET /api/v1/vocabularies/:id/search`). A vocabulary of more than this many items is one.
+ */
+export const wholeVocabularyMaxItems = 300;
+
+/** Vocabularies holding only some of their items (the rest are searched on the server). */
+const partialVocabularies = new WeakSet<Vocabulary>();
+
+export function markSearchedOnServer(vocabulary: Vocabulary): void {
+  partialVocabularies.add(vocabulary);
+}
+
+export function isSearchedOnServer(vocabulary: Vocabulary): boolean {
+  return partialVocabularies.has(vocabulary);
+}
+
+/** The codes a plan's answers hold for vocabulary questions (and sub-fields), to label them. */
+export function planVocabularyCodes(plan: Plan, template: Template): string[] {
+  const codes = new Set<string>();
+  const add = (value: unknown) => {
+    for (const code of Array.isArray(value) ? value : [value])
+      if (typeof code === "string" && code !== "") codes.add(code);
+  };
+  const answerSets = [plan.answers, ...Object.values(plan.outputs).map((output) => output.answers)];
+  for (const section of template.sections)
+    for (const question of section.questions) {
+      const subFields = (question.fields ?? []).filter((field) => field.vocabulary);
+      if (!question.vocabulary && subFields.length === 0) continue;
+      for (const answers of answerSets) {
+        const value = answers[question.id];
+        if (question.vocabulary) add(value);
+        if (subFields.length && Array.isArray(value))
+          for (const row of value)
+            if (row && typeof row === "object")
+              for (const field of subFields) add((row as Record<string, unknown>)[field.id]);
+      }
+    }
+  // What `/api/v1/vocabulary-views?codes=` accepts: no comma or space, at most 500 codes and 8,000
+  // characters (a plan holding more shows the codes beyond as they are).
+  const listed: string[] = [];
+  let length = 0;
+  for (const code of [...codes].sort()) {
+    if (!/^[^,\s]{1,100}$/.test(code) || listed.length === 500 || length + code.length + 1 > 8000) continue;
+    listed.push(code);
+    length += code.length + 1;
+  }
+  return listed;
 }

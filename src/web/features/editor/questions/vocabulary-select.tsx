@@ -1,9 +1,21 @@
-import { type ComboboxItem, MultiSelect, type OptionsFilter, Select } from "@mantine/core";
-import { useMemo } from "react";
+import {
+  type ComboboxItem,
+  Loader,
+  MultiSelect,
+  type OptionsFilter,
+  Select,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Vocabulary } from "../../../../domain/vocabulary.js";
+import { searchVocabularyOnServer } from "../../../api/vocabularies.js";
 import { useLanguage } from "../../../language.js";
-import { type Naming, nameProps } from "./naming.js";
-import { searchVocabulary, type VocabularyOption, vocabularyOptions } from "./values.js";
+import { describedBy, type Naming, nameProps } from "./naming.js";
+import { isSearchedOnServer, searchVocabulary, type VocabularyOption, vocabularyOptions } from "./values.js";
+
+/** The pause after the last key before a large vocabulary is searched on the server. */
+const serverDebounceMs = 150;
 
 /**
  * At most this many options are rendered at once (ISO 639-3 has 7,867 entries); the list grows
@@ -48,31 +60,144 @@ function useFilter(vocabulary: Vocabulary, labelLang: string): OptionsFilter {
   );
 }
 
+/**
+ * What a combobox over a vocabulary too large to download searches with: the server
+ * (`GET /api/v1/vocabularies/:id/search`), debounced, the previous request aborted. Options are the
+ * items found plus the chosen ones (labelled from the items loaded with the plan, else from earlier
+ * results, else their code); the filter keeps only what the server found.
+ */
+function useServerSearch(props: VocabularySelectCommon, values: readonly string[], enabled: boolean) {
+  const { t, lang } = useLanguage();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, serverDebounceMs);
+  const [found, setFound] = useState<VocabularyOption[]>([]);
+  const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
+  const seen = useRef(new Map<string, string>());
+  const known = useMemo(
+    () => new Map(vocabularyOptions(props.vocabulary, props.labelLang).map((o) => [o.value, o.label])),
+    [props.vocabulary, props.labelLang],
+  );
+  const labelOf = (code: string) => known.get(code) ?? seen.current.get(code) ?? code;
+  // The text of a chosen option shown in the input is not a search.
+  const chosenLabel = values.length === 1 && values[0] ? labelOf(values[0]) : undefined;
+  const query = search.trim() === chosenLabel ? "" : debounced.trim();
+
+  useEffect(() => {
+    if (!enabled || query === "") {
+      setFound([]);
+      setState("idle");
+      return;
+    }
+    const controller = new AbortController();
+    setState("loading");
+    searchVocabularyOnServer(props.vocabulary.id, query, {
+      lang,
+      labelLang: props.labelLang,
+      limit: optionLimit,
+      signal: controller.signal,
+    })
+      .then((answer) => {
+        const options = answer.items.map((item) => ({ value: item.code, label: item.label }));
+        for (const option of options) seen.current.set(option.value, option.label);
+        setFound(options);
+        setState("idle");
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name === "AbortError") return;
+        setFound([]);
+        setState("failed");
+      });
+    return () => controller.abort();
+  }, [enabled, query, props.vocabulary.id, props.labelLang, lang]);
+
+  const typed = search.trim() !== "" && search.trim() !== chosenLabel;
+  const waiting = typed && (state === "loading" || debounced !== search);
+  const valuesKey = values.join("\u0000");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values; labels follow found.
+  const data = useMemo<ComboboxItem[]>(() => {
+    const shown = new Set(found.map((o) => o.value));
+    return [...values.filter((v) => !shown.has(v)).map((v) => ({ value: v, label: labelOf(v) })), ...found];
+  }, [found, valuesKey, known]);
+  const filter = useMemo<OptionsFilter>(() => {
+    const shown = new Set(found.map((o) => o.value));
+    return ({ options }) => options.filter((o) => "value" in o && shown.has(o.value));
+  }, [found]);
+  let message = t("questions.search.placeholder");
+  if (state === "failed") message = t("questions.search.failed");
+  else if (waiting) message = t("questions.search.loading");
+  else if (typed) message = t("questions.search.nothing", { query: search.trim() });
+  let status = "";
+  if (state === "failed") status = t("questions.search.failed");
+  else if (waiting) status = t("questions.search.loading");
+  else if (typed) status = t("questions.search.results", { count: found.length });
+  return { search, setSearch, data, filter, message, status, waiting, failed: state === "failed" };
+}
+
+/** Props for Mantine's Select or MultiSelect: client-side or server-side search, as the vocabulary needs. */
+function useVocabularyCombobox(props: VocabularySelectCommon, values: readonly string[]) {
+  const { t } = useLanguage();
+  const remote = isSearchedOnServer(props.vocabulary);
+  const local = useOptions(props.vocabulary, props.labelLang, remote ? [] : values);
+  const localFilter = useFilter(props.vocabulary, props.labelLang);
+  const server = useServerSearch(props, values, remote);
+  const statusId = `${props.inputId}-search-status`;
+  const common = {
+    id: props.inputId,
+    ...nameProps(props.naming),
+    searchable: true,
+    clearable: true,
+    limit: optionLimit,
+    error: props.error,
+    clearButtonProps: { "aria-label": t("questions.clear") },
+    comboboxProps: { withinPortal: true },
+    withScrollArea: false,
+  };
+  if (!remote)
+    return {
+      props: {
+        ...common,
+        data: local,
+        filter: localFilter,
+        nothingFoundMessage: t("questions.search.nothing", { query: "…" }),
+      },
+      status: null,
+    };
+  return {
+    props: {
+      ...common,
+      data: server.data,
+      filter: server.filter,
+      searchValue: server.search,
+      onSearchChange: server.setSearch,
+      nothingFoundMessage: server.message,
+      "aria-describedby": describedBy(statusId),
+      "aria-busy": server.waiting,
+      ...(server.waiting ? { rightSection: <Loader size="xs" aria-hidden="true" /> } : {}),
+    },
+    status: (
+      <VisuallyHidden id={statusId} role="status">
+        {server.status}
+      </VisuallyHidden>
+    ),
+  };
+}
+
 /** One code of a vocabulary (single choice), searchable, fast on large vocabularies. */
 export function VocabularySelect(
   props: VocabularySelectCommon & { value: string | null; onChange(value: string | null): void },
 ) {
   const { t } = useLanguage();
-  const data = useOptions(props.vocabulary, props.labelLang, props.value ? [props.value] : []);
-  const filter = useFilter(props.vocabulary, props.labelLang);
+  const combobox = useVocabularyCombobox(props, props.value ? [props.value] : []);
   return (
-    <Select
-      id={props.inputId}
-      {...nameProps(props.naming)}
-      data={data}
-      value={props.value}
-      onChange={(value) => props.onChange(value)}
-      searchable
-      clearable
-      filter={filter}
-      limit={optionLimit}
-      placeholder={t("questions.search.placeholder")}
-      nothingFoundMessage={t("questions.search.nothing", { query: "…" })}
-      error={props.error}
-      clearButtonProps={{ "aria-label": t("questions.clear") }}
-      comboboxProps={{ withinPortal: true }}
-      withScrollArea={false}
-    />
+    <>
+      <Select
+        {...combobox.props}
+        value={props.value}
+        onChange={(value) => props.onChange(value)}
+        placeholder={t("questions.search.placeholder")}
+      />
+      {combobox.status}
+    </>
   );
 }
 
@@ -81,25 +206,16 @@ export function VocabularyMultiSelect(
   props: VocabularySelectCommon & { value: string[]; onChange(value: string[] | null): void },
 ) {
   const { t } = useLanguage();
-  const data = useOptions(props.vocabulary, props.labelLang, props.value);
-  const filter = useFilter(props.vocabulary, props.labelLang);
+  const combobox = useVocabularyCombobox(props, props.value);
   return (
-    <MultiSelect
-      id={props.inputId}
-      {...nameProps(props.naming)}
-      data={data}
-      value={props.value}
-      onChange={(value) => props.onChange(value.length ? value : null)}
-      searchable
-      clearable
-      filter={filter}
-      limit={optionLimit}
-      placeholder={props.value.length ? undefined : t("questions.search.placeholder")}
-      nothingFoundMessage={t("questions.search.nothing", { query: "…" })}
-      error={props.error}
-      clearButtonProps={{ "aria-label": t("questions.clear") }}
-      comboboxProps={{ withinPortal: true }}
-      withScrollArea={false}
-    />
+    <>
+      <MultiSelect
+        {...combobox.props}
+        value={props.value}
+        onChange={(value) => props.onChange(value.length ? value : null)}
+        placeholder={props.value.length ? undefined : t("questions.search.placeholder")}
+      />
+      {combobox.status}
+    </>
   );
 }
