@@ -90,7 +90,7 @@ const probe = `(() => {
 
 /** The probe's record in the page. */
 interface Bench {
-  __bench: { keyAt: number | null; inFlight: number };
+  __bench: { keyAt: number | null; inFlight: number; patches: number };
 }
 const url = `/plans/${planId}?view=o:o1:description`;
 interface Visit {
@@ -163,9 +163,12 @@ const typeRounds = async (selector: string) => {
   await page.locator(selector).first().click();
   await page.keyboard.press("End");
   for (let round = 0; round < rounds; round++) {
+    const sent = (await page.evaluate("window.__bench.patches")) as number;
     await page.keyboard.type("autosave runs while typing", { delay: 120 });
+    // Wait for a save sent since the round began (counted when it leaves: one that is already answered
+    // counts too — a fast server answers within a frame, so "one in flight now" could be missed).
     // A function, not a string: polling a string needs eval, which the app's CSP refuses.
-    await page.waitForFunction(() => (window as unknown as Bench).__bench.inFlight > 0, undefined, {
+    await page.waitForFunction((before) => (window as unknown as Bench).__bench.patches > before, sent, {
       timeout: 30_000,
     });
   }
