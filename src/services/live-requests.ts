@@ -77,10 +77,19 @@ export function createLiveRequests(
           let closed = false;
           let checking = false;
           const pending: (() => void)[] = [];
-          const emit = <N extends LiveStreamEventName>(name: N, data: LiveStreamEvents[N]) => {
+          /** The revision `hello` carried. */
+          let announced = Number.NEGATIVE_INFINITY;
+          const emit = <N extends LiveStreamEventName>(
+            name: N,
+            data: LiveStreamEvents[N],
+            stillDue: () => boolean = () => true,
+          ) => {
             if (closed) return;
-            if (ready) sink.event(name, data);
-            else pending.push(() => sink.event(name, data));
+            const send = () => {
+              if (stillDue()) sink.event(name, data);
+            };
+            if (ready) send();
+            else pending.push(send);
           };
 
           let subscription: LiveSubscription | undefined;
@@ -108,7 +117,9 @@ export function createLiveRequests(
               switch (event.type) {
                 case "edit": {
                   const { type: _type, planId: _plan, ...data } = event;
-                  emit("edit", data);
+                  // An edit the revision in `hello` already holds (its announcement came late, from
+                  // another process) is not sent again.
+                  emit("edit", data, () => data.revision > announced);
                   break;
                 }
                 case "presence":
@@ -144,6 +155,7 @@ export function createLiveRequests(
             await subscription.close();
             throw error;
           }
+          announced = revision;
           sink.event("hello", { connectionId: joined.connectionId, revision });
           ready = true;
           for (const send of pending.splice(0)) send();
