@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiContentSecurityPolicy } from "../../src/server/security-headers.js";
 import { asSession, cookiesOf, registerUser, signInUser, uniqueEmail } from "../support/accounts.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { testDialects } from "../support/databases.js";
@@ -219,12 +220,26 @@ describe("security headers", () => {
   afterAll(() => t.close());
 
   it("sends CSP, nosniff and no framing on pages, API answers and errors; HSTS only over HTTPS", async () => {
-    for (const url of ["/", "/api/v1/account", "/api/v1/nothing"]) {
+    for (const url of [
+      "/",
+      "/plans/x",
+      "/api/docs",
+      "/api/v1/account",
+      "/api/v1/nothing",
+      "/api/madmp/v1/dmps",
+    ]) {
       const response = await t.app.inject({ url });
       expect(response.headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
-      expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
-      expect(response.headers["x-content-type-options"]).toBe("nosniff");
-      expect(response.headers["strict-transport-security"]).toBeUndefined();
+      expect(response.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(response.headers["x-frame-options"], url).toBe("DENY");
+      expect(response.headers["strict-transport-security"], url).toBeUndefined();
+      // Pages may run this origin's scripts; API answers load nothing at all.
+      if (url.startsWith("/api/v1/") || url.startsWith("/api/madmp/")) {
+        expect(response.headers["content-security-policy"], url).toBe(apiContentSecurityPolicy);
+      } else {
+        expect(response.headers["content-security-policy"], url).toContain("script-src 'self'");
+        expect(response.headers["referrer-policy"], url).toBe("same-origin");
+      }
     }
     const https = await t.app.inject({ url: "/healthz", headers: { "x-forwarded-proto": "https" } });
     expect(https.headers["strict-transport-security"]).toMatch(/^max-age=\d+/);
