@@ -11,6 +11,7 @@ import type { Plan } from "../domain/plan.js";
 import { AppError } from "../shared/app-error.js";
 import { createPlanListing, type PlanListPosition, type PlanListQuery } from "../storage/plan-listing.js";
 import { searchKey } from "../storage/plan-title-keys.js";
+import { IdempotencyKeyTakenError } from "../storage/plans-repository.js";
 import type { AppContext } from "./app-context.js";
 import { loadBuiltinContent } from "./builtin-content.js";
 import { createLogMailer } from "./mailer.js";
@@ -124,9 +125,10 @@ export function createPlanRequests(
   };
 
   /**
-   * An edit sent with an Idempotency-Key: answered as first applied when the key is already stored
-   * with this plan, else applied with the key. The same edit sent twice at once: the second finds
-   * the first's event after it conflicts with it (or after the key's unique index refused it).
+   * An edit sent with an Idempotency-Key: applied with the key; when it cannot be (it conflicts with
+   * later edits — its own first application among them —, it no longer applies, or the key's unique
+   * index refuses it), answered as first applied if the key is already stored with this plan. The
+   * usual case, a new key, costs no more than an edit without one.
    */
   const editOnce = async (
     author: { id: string },
@@ -136,14 +138,15 @@ export function createPlanRequests(
     loaded: Plan,
     key: string,
   ): Promise<EditOutcome> => {
-    const earlier = await service.replayed(author, id, key, ops, loaded);
-    if (earlier) return earlier;
     try {
       return await service.edit(author, id, baseRevision, ops, loaded, key);
     } catch (error) {
-      if (error instanceof AppError && (error.code === "conflict" || error.code === "validation_failed")) {
-        const raced = await service.replayed(author, id, key, ops);
-        if (raced) return raced;
+      const mayBeAgain =
+        error instanceof IdempotencyKeyTakenError ||
+        (error instanceof AppError && (error.code === "conflict" || error.code === "validation_failed"));
+      if (mayBeAgain) {
+        const earlier = await service.replayed(author, id, key, ops);
+        if (earlier) return earlier;
       }
       throw error;
     }

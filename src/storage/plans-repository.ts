@@ -80,6 +80,26 @@ export interface PlanSummary {
   deletedAt: string | null;
 }
 
+/**
+ * Thrown by saveEdit when the edit's Idempotency-Key is already stored with another edit of the plan
+ * (nothing was written): the caller answers with that edit, or refuses the reused key.
+ */
+export class IdempotencyKeyTakenError extends Error {
+  constructor(
+    readonly planId: string,
+    readonly key: string,
+  ) {
+    super(`Plan ${planId}: Idempotency-Key already stored with an edit`);
+    this.name = "IdempotencyKeyTakenError";
+  }
+}
+
+/** The unique index on (plan_id, idempotency_key) refused a row (PostgreSQL names it; SQLite its columns). */
+function isIdempotencyKeyViolation(error: unknown): boolean {
+  const { constraint, message } = (error ?? {}) as { constraint?: string; message?: string };
+  return constraint === "plan_events_idempotency_key_idx" || /\bidempotency_key\b/.test(message ?? "");
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
@@ -488,8 +508,10 @@ export function createPlansRepository(db: Db) {
         planAccessChanged(db, plan.id);
         return bytes;
       } catch (error) {
-        if (isUniqueViolation(error)) throw new StaleRevisionError(plan.id, event.revision);
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        if (idempotencyKey !== undefined && isIdempotencyKeyViolation(error))
+          throw new IdempotencyKeyTakenError(plan.id, idempotencyKey);
+        throw new StaleRevisionError(plan.id, event.revision);
       }
     },
 

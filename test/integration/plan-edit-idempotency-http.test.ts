@@ -72,6 +72,11 @@ describe.each(testDialects())("plan edits with an Idempotency-Key on $name", (di
     // Without a key the same resend is a conflict with oneself: what the key is for.
     const unkeyed = await patch(owner, id, edit);
     expect(unkeyed.statusCode).toBe(409);
+    // A new key on an edit that conflicts is a conflict like any other (nothing to answer again).
+    const fresh = await patch(owner, id, edit, "key-1-other");
+    expect(fresh.statusCode, fresh.body).toBe(409);
+    expect(fresh.json().error.code).toBe("conflict");
+    expect(await eventCount(id)).toBe(1);
   });
 
   it("answers the first result even after later edits, and keys are per plan", async () => {
