@@ -99,9 +99,12 @@ export function getVocabulary(
 export function getVocabularies(
   ids: readonly string[],
   langs: readonly UiLanguage[],
-  content: BuiltinContent = loadBuiltinContent(),
-  partial?: { maxItems: number; codes: readonly string[] },
+  options: {
+    partial?: { maxItems: number; codes: readonly string[] } | undefined;
+    content?: BuiltinContent;
+  } = {},
 ): VocabularyView[] {
+  const { partial, content = loadBuiltinContent() } = options;
   const codes = partial ? new Set(partial.codes) : undefined;
   return [...new Set(ids)].flatMap((id) => {
     const size = content.vocabularies.get(id)?.items.length ?? 0;

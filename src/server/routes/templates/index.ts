@@ -133,7 +133,7 @@ export function templateRoutes(): FastifyPluginAsyncZod {
         const { ids, codes, maxItems } = request.query;
         const partial =
           maxItems === undefined ? undefined : { maxItems, codes: codes ? codes.split(",") : [] };
-        return { vocabularies: getVocabularies(ids.split(","), langs, undefined, partial) };
+        return { vocabularies: getVocabularies(ids.split(","), langs, { partial }) };
       },
     );
   };
