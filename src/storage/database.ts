@@ -108,15 +108,25 @@ export interface DirectSqlite {
   /** Run one statement now; undefined when the connection is in a transaction or busy (use Kysely). */
   run(sql: string, parameters: readonly unknown[]): DirectResult | undefined;
   /**
-   * Run `work` in one immediate transaction now (all its statements land, or none if it throws);
-   * undefined when a transaction is already open (use Kysely).
+   * Run `work` in a transaction shared with the other works queued in this turn of the event loop
+   * (group commit: pages written by several of them — indexes, the last page of a log table — go to
+   * the write-ahead log once per group, and the commit's own cost is paid once). Each work runs in
+   * its own savepoint: one that throws is undone alone and its promise rejects with its error, the
+   * others land. Every promise settles after the group's commit (rejected, all of them, if it fails).
+   * Resolves undefined when a transaction was open on the connection at that moment (use Kysely).
    */
-  transaction<T>(work: (run: DirectRun) => T): { value: T } | undefined;
+  transactionInGroup<T>(work: (run: DirectRun) => T): Promise<{ value: T } | undefined>;
   /**
    * `PRAGMA data_version`: a number that changes when another connection (another process) commits
    * to the file; undefined while this connection is in a transaction.
    */
   dataVersion(): number | undefined;
+}
+
+interface GroupedWork {
+  work: (run: DirectRun) => unknown;
+  resolve: (outcome: { value: unknown } | undefined) => void;
+  reject: (error: unknown) => void;
 }
 
 export interface DirectResult {
@@ -144,7 +154,40 @@ function createDirectSqlite(
   };
   // One transaction function, reused: `work` is its argument (an immediate transaction per call).
   const inImmediateTransaction = sqlite.transaction((work: (run: DirectRun) => unknown) => work(run));
+  // Called inside a transaction, a transaction function runs in a savepoint of it.
+  const inSavepoint = sqlite.transaction((work: (run: DirectRun) => unknown) => work(run));
   const dataVersion = sqlite.prepare("pragma data_version").pluck();
+  let group: GroupedWork[] = [];
+  const commitGroup = () => {
+    const works = group;
+    group = [];
+    if (sqlite.inTransaction) {
+      for (const queued of works) queued.resolve(undefined);
+      return;
+    }
+    const outcomes: ({ value: unknown } | { error: unknown })[] = [];
+    try {
+      inImmediateTransaction.immediate(() => {
+        for (const queued of works) {
+          try {
+            outcomes.push({ value: inSavepoint(queued.work) });
+          } catch (error) {
+            // An I/O or disk-full error ends the whole transaction (SQLite rolled it back): fail them all.
+            if (!sqlite.inTransaction) throw error;
+            outcomes.push({ error });
+          }
+        }
+      });
+    } catch (error) {
+      for (const queued of works) queued.reject(error);
+      return;
+    }
+    works.forEach((queued, i) => {
+      const outcome = outcomes[i]!;
+      if ("error" in outcome) queued.reject(outcome.error);
+      else queued.resolve(outcome);
+    });
+  };
   return {
     run(sql, parameters) {
       if (sqlite.inTransaction) return undefined;
@@ -155,9 +198,11 @@ function createDirectSqlite(
         throw error;
       }
     },
-    transaction(work) {
-      if (sqlite.inTransaction) return undefined;
-      return { value: inImmediateTransaction.immediate(work) as ReturnType<typeof work> };
+    transactionInGroup<T>(work: (run: DirectRun) => T) {
+      return new Promise<{ value: T } | undefined>((resolve, reject) => {
+        if (group.length === 0) setImmediate(commitGroup);
+        group.push({ work, resolve: resolve as GroupedWork["resolve"], reject });
+      });
     },
     dataVersion() {
       return sqlite.inTransaction || dataVersion.busy ? undefined : (dataVersion.get() as number);

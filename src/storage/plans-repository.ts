@@ -489,8 +489,9 @@ export function createPlansRepository(db: Db) {
       };
       const stale = () => new StaleRevisionError(plan.id, event.revision);
       try {
-        // On SQLite, one synchronous transaction on the connection; otherwise through Kysely.
-        const direct = directSqliteOf(db)?.transaction((run) => {
+        // On SQLite, in the connection's next group commit (with the other edits of this turn of the
+        // event loop); otherwise, or when a Kysely transaction holds the connection, through Kysely.
+        const direct = await directSqliteOf(db)?.transactionInGroup((run) => {
           if (Number(updatePlanAtRevision.now(run, db, update).numAffectedRows) !== 1) throw stale();
           insertEvent.now(run, db, eventRow);
         });

@@ -10,7 +10,7 @@ type Slot<P> = { name: P } | { value: unknown };
 export interface ReusableQuery<Tables, P extends string, R> {
   /** Run on a database or a transaction, of either dialect. */
   (executor: Kysely<Tables>, values: Readonly<Record<P, unknown>>): Promise<QueryResult<R>>;
-  /** Run now, inside a direct SQLite transaction (`DirectSqlite.transaction` of database.ts). */
+  /** Run now, inside a direct SQLite transaction (`DirectSqlite.transactionInGroup` of database.ts). */
   now(run: DirectRun, executor: Kysely<Tables>, values: Readonly<Record<P, unknown>>): QueryResult<R>;
 }
 
