@@ -37,10 +37,19 @@ export function createPlanAuthoriser(context: Pick<AppContext, "database">) {
       actor: Actor | undefined,
       id: string,
       capability: PlanCapability,
-      options: { deleted?: boolean } = {},
+      options: {
+        deleted?: boolean;
+        /**
+         * Use remembered access facts (plan-access-cache.ts): the default for reads. A write may
+         * when what it stores is checked against the stored revision anyway (an edit, see commit in
+         * plans.ts); otherwise it needs the latest revision.
+         */
+        remembered?: boolean;
+      } = {},
     ): Promise<AuthorisedPlan> {
-      // A read may use remembered access facts (plan-access-cache.ts); a write needs the latest revision.
-      const stored = await plans.getWithAccess(id, actor?.account.id, { remembered: capability === "read" });
+      const stored = await plans.getWithAccess(id, actor?.account.id, {
+        remembered: options.remembered ?? capability === "read",
+      });
       if (!stored || (stored.deletedAt !== null && !options.deleted)) {
         throw notFound(id);
       }

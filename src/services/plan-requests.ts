@@ -220,7 +220,9 @@ export function createPlanRequests(
       ops: unknown[],
       idempotencyKey?: string,
     ): Promise<EditOutcome> {
-      const authorised = await authorise(actor, id, "edit");
+      // From memory when it can: the edit lands only on the revision it was applied to, and a refusal
+      // (conflict, invalid) is decided again on the plan as stored (commit, in plans.ts).
+      const authorised = await authorise(actor, id, "edit", { remembered: true });
       const valid = validateInput(editOpsSchema, ops);
       if (valid.some(touchesVisibility) && !authorised.capabilities.has("set_visibility")) {
         await authorise(actor, id, "set_visibility");

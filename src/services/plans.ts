@@ -142,14 +142,18 @@ export function createPlanService(
     idempotencyKey?: string,
   ): Promise<EditOutcome> => {
     for (let attempt = 1; ; attempt++) {
-      // The caller may have just loaded the plan (to authorise); a retry always reloads.
-      const head = attempt === 1 && loaded ? loaded : (await load(actor, id)).plan;
+      // The caller may have just loaded the plan (to authorise), maybe from memory (plan-access-cache.ts:
+      // another process's latest edit may not be in it yet); a retry always reloads.
+      const fromCaller = attempt === 1 && loaded !== undefined;
+      const head = fromCaller ? loaded : (await load(actor, id)).plan;
       const baseRevision = base === "head" ? head.revision : base;
       // Only edits after the base can conflict; an edit on the head revision needs none of them.
       const history =
         baseRevision >= head.revision ? [] : await repo.events(id, Math.min(baseRevision, head.revision));
       const ops = await makeOps(head);
       const result = applyOps(head, ops, { baseRevision, author: actor.id, history });
+      // A refusal is only ever decided on the plan as stored now.
+      if (!result.ok && fromCaller) continue;
       if (!result.ok && result.reason === "conflict") {
         throw new AppError("conflict", `Plan ${id}: edit conflicts with later changes`, {
           details: { revision: head.revision, conflicts: result.conflicts },

@@ -116,6 +116,39 @@ describe.each(testDialects())("plan service on $name", (dialect) => {
     expect([now.details.title, now.project?.title, now.revision]).toEqual(["A", "B", 2]);
   });
 
+  it("decides a refusal on the plan as stored, not on an older one the caller passed (remembered by another process)", async () => {
+    const plan = await plans.create(ada, {
+      templateId: "science-europe-structured",
+      language: "eng",
+      title: "T0",
+    });
+    const older = (await plans.edit(ada, plan.id, 0, [{ op: "set", path: "/details/title", value: "T1" }]))
+      .plan;
+    await plans.edit(alan, plan.id, 1, [{ op: "set", path: "/project/acronym", value: "NEW" }]);
+    // Made on revision 2, which the passed plan (revision 1) does not know: applied, not refused.
+    const onLatest = await plans.edit(
+      ada,
+      plan.id,
+      2,
+      [{ op: "set", path: "/details/title", value: "T3" }],
+      older,
+    );
+    expect(onLatest.plan).toMatchObject({
+      revision: 3,
+      details: { title: "T3" },
+      project: { acronym: "NEW" },
+    });
+    // A conflict reports the stored current value and revision, not the passed plan's.
+    const conflict = await rejection(
+      plans.edit(ada, plan.id, 1, [{ op: "set", path: "/project/acronym", value: "X" }], older),
+    );
+    expect(conflict.code).toBe("conflict");
+    expect(conflict.details).toMatchObject({
+      revision: 3,
+      conflicts: [{ path: "/project/acronym", current: "NEW" }],
+    });
+  });
+
   it("duplicates with new ids everywhere, and soft-deletes and restores", async () => {
     const plan = await plans.create(ada, {
       templateId: "science-europe-structured",
