@@ -80,6 +80,21 @@ class PlanAccessCache {
     else this.#changedAt.set(planId, this.#clock);
   }
 
+  /**
+   * This process stored `revision` of the plan, an edit (which never changes the owner nor the bin),
+   * with `visibility`: a remembered row with the same visibility takes the new revision (an editor's
+   * next edit needs no query); any other is forgotten.
+   */
+  edited(planId: string, revision: number, visibility: PlanAccessRow["visibility"]): void {
+    const entry = this.#entries.get(planId);
+    const row = entry?.row;
+    this.changed(planId);
+    if (entry && row && row.visibility === visibility && row.revision < revision) {
+      entry.row = { ...row, revision };
+      this.#entries.set(planId, entry);
+    }
+  }
+
   changedAll(): void {
     this.#clock += 1;
     this.#allChangedAt = this.#clock;
@@ -150,8 +165,15 @@ class PlanAccessCache {
   onMessage(message: LiveMessage): void {
     if (message.type === "resync") this.enable(true);
     else if (message.type === "lost") this.enable(false);
-    else if ((message.type === "edit" || message.type === "access") && message.topic.startsWith("plan:"))
+    else if (message.type === "access" && message.topic.startsWith("plan:"))
       this.changed(message.topic.slice("plan:".length));
+    else if (message.type === "edit" && message.topic.startsWith("plan:")) {
+      // An edit this row already holds (this process's own, announced back) changes nothing.
+      const planId = message.topic.slice("plan:".length);
+      const revision = (message.data as { revision?: unknown } | null)?.revision;
+      const held = this.#entries.get(planId)?.row.revision;
+      if (typeof revision !== "number" || held === undefined || held < revision) this.changed(planId);
+    }
   }
 }
 
@@ -185,6 +207,19 @@ export async function rememberedPlanAccess(
   const row = await load();
   if (row) cache.fill(ticket, planId, viewer, row, Date.now());
   return row;
+}
+
+/**
+ * Say that this process stored an edit of a plan (`revision`, with the plan's `visibility` after it),
+ * once it is visible.
+ */
+export function planEditStored(
+  db: Db,
+  planId: string,
+  revision: number,
+  visibility: PlanAccessRow["visibility"],
+): void {
+  caches.get(db)?.edited(planId, revision, visibility);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
 import { directSqliteOf, inTransaction } from "./database.js";
-import { planAccessChanged, rememberedPlanAccess } from "./plan-access-cache.js";
+import { planAccessChanged, planEditStored, rememberedPlanAccess } from "./plan-access-cache.js";
 import { titleKeys } from "./plan-title-keys.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { PlanMemberRole } from "./schema.js";
@@ -506,7 +506,7 @@ export function createPlansRepository(db: Db) {
         }
         const bytes = Buffer.from(row.document, "utf8");
         cache.set(plan.id, plan.revision, bytes, plan);
-        planAccessChanged(db, plan.id);
+        planEditStored(db, plan.id, plan.revision, plan.visibility);
         return bytes;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -160,6 +160,45 @@ describe.each(testDialects())("remembered plan access on $name", (dialect) => {
     expect((await read(plan.id, "reader"))?.deletedAt).toBeNull();
   });
 
+  it("follows this process's edits: the next read has the new revision without a query, unless visibility changed", async () => {
+    const plans = createPlansRepository(database.db);
+    const plan = await newPlan();
+    const probe = counted(plan.id, "owner");
+    expect(await probe.read()).toMatchObject({ revision: plan.revision });
+    const edit = (base: Plan, ops: Parameters<typeof applyOps>[1]) => {
+      const edited = applyOps(base, ops, { baseRevision: base.revision, author: "owner", history: [] });
+      if (!edited.ok) throw new Error("edit refused");
+      return edited;
+    };
+    const titled = edit(plan, [{ op: "set", path: "/details/title", value: "Edited" }]);
+    await plans.saveEdit(titled.plan, titled.event);
+    expect(await probe.read()).toMatchObject({
+      revision: plan.revision + 1,
+      visibility: "private",
+      role: "owner",
+    });
+    expect(probe.queries()).toBe(1);
+    // This edit announced back (PostgreSQL: through LISTEN) changes nothing; a later revision is read again.
+    if (dialect.name === "postgres") {
+      const announce = (revision: number) =>
+        notifier.publish({ topic: `plan:${plan.id}`, type: "edit", data: { revision }, origin: "test" });
+      await announce(plan.revision + 1);
+      await new Promise((r) => setTimeout(r, 100));
+      await probe.read();
+      expect(probe.queries()).toBe(1);
+      await announce(plan.revision + 2);
+      await until(async () => {
+        await probe.read();
+        return probe.queries() === 2;
+      });
+    }
+    const before = probe.queries();
+    const opened = edit(titled.plan, [{ op: "set", path: "/visibility", value: "public" }]);
+    await plans.saveEdit(opened.plan, opened.event);
+    expect(await probe.read()).toMatchObject({ revision: plan.revision + 2, visibility: "public" });
+    expect(probe.queries()).toBe(before + 1);
+  });
+
   it("forgets every plan when an account changes in this process (an owner's organisation)", async () => {
     const plan = await newPlan();
     expect((await read(plan.id, "stranger"))?.ownerOrganisationId).toBeNull();
