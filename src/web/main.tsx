@@ -1,7 +1,17 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
-import { Combobox, type CSSVariablesResolver, createTheme, MantineProvider } from "@mantine/core";
+import {
+  Combobox,
+  type CSSVariablesResolver,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  MantineProvider,
+  parseThemeColor,
+  rgba,
+  type VariantColorsResolver,
+} from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -10,10 +20,27 @@ import { loadCatalogue } from "./catalogues.js";
 import { prefetchEditor } from "./features/editor/prefetch.js";
 import { initialLanguage, LanguageProvider } from "./language.js";
 
+// Mantine paints a "light" badge, button or alert given a shade (`color="indigo.9"`) with that shade
+// as its background and the colour's light text over it: unreadable. Here such a component gets a
+// faint tint of the shade and text a darker shade of it (above the WCAG AA contrast ratio).
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const resolved = defaultVariantColorsResolver(input);
+  if (input.variant !== "light" || !input.color) return resolved;
+  const parsed = parseThemeColor({ color: input.color, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.shade === undefined) return resolved;
+  return {
+    ...resolved,
+    background: rgba(parsed.value, 0.1),
+    hover: rgba(parsed.value, 0.16),
+    color: darken(parsed.value, 0.3),
+  };
+};
+
 // Shade 8 of indigo keeps white button text above the WCAG AA contrast ratio.
 const theme = createTheme({
   primaryColor: "indigo",
   primaryShade: 8,
+  variantColorResolver,
   fontFamily: "system-ui, sans-serif",
   components: {
     // A closed select's options are not rendered (Mantine keeps them by default): an editor section

@@ -52,6 +52,43 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.html.slice(0, 200)).join(" | ")}`);
   expect(bad, `accessibility violations on ${where}`).toEqual([]);
+  // axe leaves text the colour of its background as "incomplete" (it may be hidden on purpose): here
+  // visible text must stand out from its background at least a little (axe judges the finer levels).
+  expect(await unreadableTexts(page), `text as dark or light as its background on ${where}`).toEqual([]);
+}
+
+/** Visible texts whose colour is (almost) that of the background behind them, as contrast ratios. */
+function unreadableTexts(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const rgb = (css) => (css.match(/[\\d.]+/g) || []).map(Number);
+    const linear = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const luminance = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    // The background behind an element: its ancestors' colours blended, from white at the root.
+    const background = (element) => {
+      const layers = [];
+      for (let e = element; e; e = e.parentElement) {
+        const [r, g, b, a = 1] = rgb(getComputedStyle(e).backgroundColor);
+        if (a > 0) layers.push([r, g, b, a]);
+        if (a >= 1) break;
+      }
+      return layers.reverse().reduce(
+        (under, [r, g, b, a]) => [r * a + under[0] * (1 - a), g * a + under[1] * (1 - a), b * a + under[2] * (1 - a)],
+        [255, 255, 255],
+      );
+    };
+    const found = [];
+    for (const element of document.body.querySelectorAll("*")) {
+      const text = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join("");
+      if (!text) continue;
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      if (rect.width === 0 || rect.height === 0 || style.visibility === "hidden" || style.opacity === "0") continue;
+      const [lf, lb] = [luminance(rgb(style.color)), luminance(background(element))];
+      const ratio = (Math.max(lf, lb) + 0.05) / (Math.min(lf, lb) + 0.05);
+      if (ratio < 1.5) found.push(text.slice(0, 40) + " (" + ratio.toFixed(2) + ":1)");
+    }
+    return found;
+  })()`) as Promise<string[]>;
 }
 
 // English texts of the web catalogues that differ in French and are long enough to be unambiguous.
