@@ -69,7 +69,8 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      {/* AppShell.Main renders a <main> by default: here a plain box holding the one <main> landmark and the footer. */}
+      <AppShell.Main component="div">
         <Box component="main" id="main" ref={main} tabIndex={-1} className="main-region" py="xl">
           <Container size="lg">
             <Suspense fallback={<PageLoader />}>
