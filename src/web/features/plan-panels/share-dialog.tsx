@@ -68,6 +68,9 @@ function ShareContent({ planId }: { planId: string }) {
   const [role, setRole] = useState<PlanRole>("editor");
   const [emailError, setEmailError] = useState<string | null>(null);
   const [transferTo, setTransferTo] = useState<PlanMember | null>(null);
+  // The visibility just chosen, set in the click itself: the mutation's own state arrives a tick
+  // later, and meanwhile the controlled radio would flick back to the old choice.
+  const [chosenVisibility, setChosenVisibility] = useState<PlanVisibility | null>(null);
 
   const refresh = () => {
     void client.invalidateQueries({ queryKey: planKeys.members(planId) });
@@ -155,7 +158,7 @@ function ShareContent({ planId }: { planId: string }) {
   const { members, invitations } = list.data;
   // The choice shows at once; the server's answer (or its refusal) then decides.
   const shownVisibility =
-    visibility.isError || !visibility.variables ? access.data.visibility : visibility.variables;
+    visibility.isError || !chosenVisibility ? access.data.visibility : chosenVisibility;
   return (
     <Stack gap="xl">
       {canShare && (
@@ -316,7 +319,10 @@ function ShareContent({ planId }: { planId: string }) {
       <section aria-labelledby="share-visibility">
         <Radio.Group
           value={shownVisibility}
-          onChange={(value) => visibility.mutate(value as PlanVisibility)}
+          onChange={(value) => {
+            setChosenVisibility(value as PlanVisibility);
+            visibility.mutate(value as PlanVisibility);
+          }}
           label={
             <Title order={3} size="h5" id="share-visibility" component="span">
               {t("web.share.visibility")}
