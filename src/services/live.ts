@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type LiveMessage, maxLivePayloadBytes, type Notifier } from "../storage/notifier.js";
+import {
+  type LiveMessage,
+  maxLivePayloadBytes,
+  type Notification,
+  type Notifier,
+} from "../storage/notifier.js";
 
 /** Who is looking at a plan, and which field they are in (a JSON pointer), as others see it. */
 export interface PresenceEntry {
@@ -40,6 +45,13 @@ export interface LiveHubOptions {
 
 const topicOf = (planId: string) => `plan:${planId}`;
 
+/** An accepted edit as announced to editors. */
+export interface PublishedEdit {
+  revision: number;
+  author: string;
+  ops: unknown;
+}
+
 /**
  * Live collaboration across processes: accepted edits and presence per plan, carried by the
  * notifier (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL). No state another instance needs is
@@ -47,6 +59,12 @@ const topicOf = (planId: string) => `plan:${planId}`;
  */
 export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) {
   const instance = randomUUID();
+  const editMessage = (planId: string, edit: PublishedEdit): LiveMessage => {
+    const full = { topic: topicOf(planId), type: "edit", data: edit, origin: instance };
+    // Big batches (long rich text) go without their ops: clients reload the plan at that revision.
+    const fits = Buffer.byteLength(JSON.stringify(full)) <= maxLivePayloadBytes;
+    return fits ? full : { ...full, data: { revision: edit.revision, author: edit.author, truncated: true } };
+  };
   const heartbeatMs = options.heartbeatMs ?? 10_000;
   const ttlMs = options.presenceTtlMs ?? 3 * heartbeatMs;
   const now = options.now ?? Date.now;
@@ -208,15 +226,16 @@ export function createLiveHub(notifier: Notifier, options: LiveHubOptions = {}) 
     },
 
     /** Tell every editor of the plan, in every instance, about an accepted edit. */
-    async publishEdit(
-      planId: string,
-      edit: { revision: number; author: string; ops: unknown },
-    ): Promise<void> {
-      const full = { topic: topicOf(planId), type: "edit", data: edit, origin: instance };
-      // Big batches (long rich text) go without their ops: clients reload the plan at that revision.
-      const fits = Buffer.byteLength(JSON.stringify(full)) <= maxLivePayloadBytes;
-      const data = fits ? edit : { revision: edit.revision, author: edit.author, truncated: true };
-      await notifier.publish({ ...full, data });
+    async publishEdit(planId: string, edit: PublishedEdit): Promise<void> {
+      await notifier.publish(editMessage(planId, edit));
+    },
+
+    /**
+     * The announcement of an edit as a NOTIFY for the statement that stores it to send (PostgreSQL),
+     * so that storing and announcing take one round trip; undefined when it must be published.
+     */
+    editNotification(planId: string, edit: PublishedEdit): Notification | undefined {
+      return notifier.notification(editMessage(planId, edit));
     },
 
     /** Presence currently known for a plan. */

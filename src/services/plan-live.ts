@@ -1,4 +1,5 @@
 import type { EditEvent } from "../domain/edit/index.js";
+import type { Notification } from "../storage/notifier.js";
 import type { LiveHub } from "./live.js";
 
 /**
@@ -12,11 +13,24 @@ import type { LiveHub } from "./live.js";
  * revisions at the next event, or reload when their stream reconnects (`hello` carries the revision).
  */
 export function createEditAnnouncer(live: LiveHub | undefined) {
+  const published = (event: EditEvent) => ({
+    revision: event.revision,
+    author: event.author,
+    ops: event.ops,
+  });
   return {
-    async edit(planId: string, event: EditEvent): Promise<void> {
+    /**
+     * The edit's announcement as a NOTIFY for the statement that stores it (PostgreSQL), or undefined:
+     * then `edit` publishes it once it is stored.
+     */
+    notification(planId: string, event: EditEvent): Notification | undefined {
+      return live?.editNotification(planId, published(event));
+    },
+    /** Announce a stored edit (`sent`: its statement already sent the `edit` message). */
+    async edit(planId: string, event: EditEvent, sent = false): Promise<void> {
       if (!live) return;
       try {
-        await live.publishEdit(planId, { revision: event.revision, author: event.author, ops: event.ops });
+        if (!sent) await live.publishEdit(planId, published(event));
         if (event.ops.some((op) => op.path === "/visibility" || op.path.startsWith("/visibility/")))
           await live.accessChanged(planId);
       } catch {

@@ -167,8 +167,10 @@ export function createPlanService(
       try {
         // Immutable from here on: shared by later reads and edits, and compared by identity by the rules.
         const plan = freezeDeep(result.plan);
-        const document = await repo.saveEdit(plan, result.event, idempotencyKey);
-        await announce.edit(id, result.event);
+        // PostgreSQL: the statement that stores the edit also announces it (one round trip).
+        const notification = announce.notification(id, result.event);
+        const document = await repo.saveEdit(plan, result.event, idempotencyKey, notification);
+        await announce.edit(id, result.event, notification !== undefined);
         const check = checkPlanRulesSince(checks.get(head), plan, content);
         checks.set(plan, check);
         return { plan, document, event: result.event, problems: check.problems };

@@ -17,9 +17,21 @@ export interface Notifier {
   /** Start listening (PostgreSQL: connect and LISTEN); messages published before this may be missed. */
   start(): Promise<void>;
   publish(message: LiveMessage): Promise<void>;
+  /**
+   * PostgreSQL: the channel and payload of `message`, for a statement that sends it itself with
+   * `pg_notify` (delivered when its transaction commits, exactly as `publish` would deliver it);
+   * undefined where messages do not go through the database, or when it is too large.
+   */
+  notification(message: LiveMessage): Notification | undefined;
   /** Receive every message (including this process's own); returns the unsubscribe function. */
   subscribe(handler: (message: LiveMessage) => void): () => void;
   close(): Promise<void>;
+}
+
+/** A NOTIFY to send: what `pg_notify(channel, payload)` takes. */
+export interface Notification {
+  channel: string;
+  payload: string;
 }
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay below with room for escaping. */
@@ -36,6 +48,7 @@ function createLocalNotifier(): Notifier {
     publish: async (message) => {
       setImmediate(() => emitter.emit("message", message));
     },
+    notification: () => undefined,
     subscribe: (handler) => {
       emitter.on("message", handler);
       return () => emitter.off("message", handler);
@@ -110,6 +123,10 @@ function createPostgresNotifier(database: Database, url: string): Notifier {
         );
       }
       await sql`select pg_notify(${channel}, ${payload})`.execute(database.db);
+    },
+    notification: (message) => {
+      const payload = JSON.stringify(message);
+      return Buffer.byteLength(payload) > maxLivePayloadBytes ? undefined : { channel, payload };
     },
     subscribe: (handler) => {
       emitter.on("message", handler);

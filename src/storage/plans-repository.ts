@@ -4,6 +4,7 @@ import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
 import { directSqliteOf, inTransaction } from "./database.js";
+import type { Notification } from "./notifier.js";
 import { planAccessChanged, planEditStored, rememberedPlanAccess } from "./plan-access-cache.js";
 import { titleKeys } from "./plan-title-keys.js";
 import { reusableQuery } from "./reusable-query.js";
@@ -265,12 +266,18 @@ const recentTitleKeys = new Map<string, ReturnType<typeof titleKeys>>();
 
 type EventParameter = "revision" | "author" | "at" | "ops" | "inverse" | "idempotencyKey";
 /**
- * PostgreSQL: the revision-checked update of the plan and the insert of its event as ONE statement
- * (one round trip, its own transaction): the event is inserted only when the update found the plan
- * at the previous revision, so no row inserted means another writer got there first.
+ * PostgreSQL: the revision-checked update of the plan, the insert of its event and, when a channel is
+ * given, the NOTIFY announcing it, as ONE statement (one round trip, its own transaction): the event
+ * is inserted, and the notification sent at commit, only when the update found the plan at the
+ * previous revision, so no row inserted means another writer got there first.
  */
 const updateAndLogOnPostgres = reusableQuery(
-  (db: Db, param: (name: keyof PlanRow | "id" | "previous" | EventParameter) => never) =>
+  (
+    db: Db,
+    param: (
+      name: keyof PlanRow | "id" | "previous" | EventParameter | "notifyChannel" | "notifyPayload",
+    ) => never,
+  ) =>
     db
       .with("updated", (cte) =>
         cte
@@ -280,11 +287,23 @@ const updateAndLogOnPostgres = reusableQuery(
           .where("revision", "=", param("previous"))
           .returning("id"),
       )
+      .with("notified", (cte) =>
+        cte
+          .selectFrom("updated")
+          .select(
+            sql`pg_notify(cast(${param("notifyChannel")} as text), cast(${param("notifyPayload")} as text))`.as(
+              "sent",
+            ),
+          )
+          .where(sql<boolean>`cast(${param("notifyChannel")} as text) is not null`),
+      )
       .insertInto("plan_events")
       .columns(["plan_id", "revision", "author", "at", "ops", "inverse", "idempotency_key"])
       .expression((eb) =>
         eb
           .selectFrom("updated")
+          // Referenced, so that it runs; joined on true, so that the event does not depend on it.
+          .leftJoin("notified", (join) => join.onTrue())
           .select([
             "updated.id",
             sql<number>`cast(${param("revision")} as integer)`.as("revision"),
@@ -475,7 +494,13 @@ export function createPlansRepository(db: Db) {
      * `event.revision - 1` (another writer got there first) — or when `idempotencyKey` is already
      * stored with another edit of the plan (the caller's retry then finds that edit).
      */
-    async saveEdit(plan: Plan, event: EditEvent, idempotencyKey?: string): Promise<Buffer> {
+    async saveEdit(
+      plan: Plan,
+      event: EditEvent,
+      idempotencyKey?: string,
+      /** PostgreSQL: a NOTIFY sent by the same statement, delivered if and when the edit commits. */
+      notification?: Notification,
+    ): Promise<Buffer> {
       const row = planRow(plan);
       const update = { ...row, id: plan.id, previous: event.revision - 1 };
       const eventRow = {
@@ -496,7 +521,12 @@ export function createPlansRepository(db: Db) {
           insertEvent.now(run, db, eventRow);
         });
         if (!direct && db.getExecutor().adapter instanceof PostgresAdapter) {
-          const inserted = await updateAndLogOnPostgres(db, { ...update, ...eventRow });
+          const inserted = await updateAndLogOnPostgres(db, {
+            ...update,
+            ...eventRow,
+            notifyChannel: notification?.channel ?? null,
+            notifyPayload: notification?.payload ?? null,
+          });
           if (Number(inserted.numAffectedRows) !== 1) throw stale();
         } else if (!direct) {
           await inTransaction(db, async (tx) => {

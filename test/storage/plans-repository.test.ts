@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyOps } from "../../src/domain/edit/apply-ops.js";
 import type { Plan } from "../../src/domain/plan.js";
 import { type Database, migrateDatabase, openDatabase } from "../../src/storage/database.js";
+import { createNotifier, type LiveMessage } from "../../src/storage/notifier.js";
 import { createPlansRepository, StaleRevisionError } from "../../src/storage/plans-repository.js";
 import { samplePlan } from "../factories/plans.js";
 import { type TestDatabase, testDialects } from "../support/databases.js";
@@ -131,4 +132,42 @@ describe.each(testDialects())("plans repository on $name", (dialect) => {
     expect((await repo.get("p-stale"))?.plan.details.title).toBe("One");
     expect(await repo.events("p-stale")).toHaveLength(1);
   });
+
+  it.runIf(dialect.name === "postgres")(
+    "sends the NOTIFY given with an edit from the statement that stores it, and only when it is stored",
+    async () => {
+      const notifier = createNotifier(database, testDb.settings);
+      await notifier.start();
+      const received: LiveMessage[] = [];
+      notifier.subscribe((message) => received.push(message));
+      try {
+        const repo = createPlansRepository(database.db);
+        const plan = samplePlan({ id: "p-notify" });
+        await repo.insert(plan, "owner-1");
+        const message = (title: string): LiveMessage => ({
+          topic: "plan:p-notify",
+          type: "edit",
+          data: { title },
+          origin: "test",
+        });
+        const first = edit(plan, "One");
+        await repo.saveEdit(first.plan, first.event, undefined, notifier.notification(message("One")));
+        const late = edit(plan, "Late");
+        await expect(
+          repo.saveEdit(late.plan, late.event, undefined, notifier.notification(message("Late"))),
+        ).rejects.toBeInstanceOf(StaleRevisionError);
+        // A marker published after both: once it arrives, anything the two edits sent has arrived too.
+        await notifier.publish(message("marker"));
+        const deadline = Date.now() + 3000;
+        while (
+          !received.some((m) => (m.data as { title: string }).title === "marker") &&
+          Date.now() < deadline
+        )
+          await new Promise((r) => setTimeout(r, 10));
+        expect(received.map((m) => (m.data as { title: string }).title)).toEqual(["One", "marker"]);
+      } finally {
+        await notifier.close();
+      }
+    },
+  );
 });
