@@ -47,6 +47,7 @@ import { DetailsForm } from "./forms/details-form.js";
 import { OutputsForm } from "./forms/outputs-form.js";
 import { ProjectForm } from "./forms/project-form.js";
 import { fieldDomId } from "./plan-ops.js";
+import { LearnLabelsContext } from "./questions/question-context.js";
 import { answerInputId, wholeVocabularyMaxItems } from "./questions/values.js";
 import { SaveStatus } from "./save-status.js";
 import { type CommentsAccess, SectionView } from "./section-view.js";
@@ -335,7 +336,11 @@ export function PlanEditor({
   const jump = useCallback((path: string) => select(viewOfPath(path, template), path), [select, template]);
 
   // Labels of codes the plan gains (others' edits, reverts…) follow it at the deferred pace.
-  const { views: vocabularies, set: vocabularySet } = useVocabularyLabels({
+  const {
+    views: vocabularies,
+    set: vocabularySet,
+    learn: learnLabels,
+  } = useVocabularyLabels({
     loaded: loadedVocabularies.views,
     askedAtLoad: loadedVocabularies.codes,
     uiLang: lang,
@@ -545,7 +550,7 @@ export function PlanEditor({
             <Title order={2} id="editor-content-title" tabIndex={-1} mb="md">
               {heading}
             </Title>
-            {content}
+            <LearnLabelsContext.Provider value={learnLabels}>{content}</LearnLabelsContext.Provider>
           </Box>
         </Group>
       </Stack>

@@ -7,18 +7,20 @@
  * vocabulary does not hold is remembered as unknown (shown as such) and not asked for again.
  */
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { VocabularyView } from "../../../contract/templates.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
 import type { Vocabulary, VocabularySet } from "../../../domain/vocabulary.js";
 import type { VocabularyViews } from "./editor-context.js";
+import type { LearnLabels } from "./questions/question-context.js";
 import {
+  answerVocabularyCodes,
   codeBatches,
   isListableCode,
   markMissingCodes,
   markSearchedOnServer,
-  planVocabularyCodesById,
+  planAnswerSets,
 } from "./questions/values.js";
 
 /** Vocabularies as the editor uses them: views in the interface language and a set with every language. */
@@ -116,6 +118,8 @@ export class VocabularyLabelLoader {
   private readonly pending: CodeSets = new Map();
   private readonly asking: CodeSets = new Map();
   private readonly askedAtLoad: ReadonlySet<string>;
+  /** A view of each large vocabulary as loaded (its title, source and licence). */
+  private readonly loadedViews = new Map<string, VocabularyView>();
   private readonly fetched: VocabularyView[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request: AbortController | undefined;
@@ -135,6 +139,7 @@ export class VocabularyLabelLoader {
   ) {
     for (const view of loaded)
       if (view.partial) {
+        if (!this.loadedViews.has(view.id)) this.loadedViews.set(view.id, view);
         const codes = codesOf(this.known, view.id);
         for (const item of view.items) codes.add(item.code);
       }
@@ -173,6 +178,25 @@ export class VocabularyLabelLoader {
     }
     if (missed) this.emit();
     if (added) this.schedule(this.delayMs);
+  }
+
+  /**
+   * Labels found otherwise (a combobox's search on the server, in `lang`), so that the codes chosen
+   * among them are not asked for.
+   */
+  learn(id: string, lang: VocabularyView["lang"], items: readonly { code: string; label: string }[]): void {
+    const known = this.known.get(id);
+    const view = this.loadedViews.get(id);
+    if (this.closed || !known || !view) return;
+    const fresh = items.filter((item) => !known.has(item.code));
+    if (!fresh.length) return;
+    for (const item of fresh) {
+      known.add(item.code);
+      this.pending.get(id)?.delete(item.code);
+      this.missing.get(id)?.delete(item.code);
+    }
+    this.fetched.push({ ...view, lang, items: fresh });
+    this.emit();
   }
 
   /** Stop: no more requests, the one out is aborted and its answer ignored. */
@@ -286,7 +310,9 @@ export interface VocabularyLabelsOptions {
 }
 
 /** The editor's vocabularies, with the labels of codes the plan gains as it changes (see above). */
-export function useVocabularyLabels(options: VocabularyLabelsOptions): EditorVocabularies {
+export function useVocabularyLabels(
+  options: VocabularyLabelsOptions,
+): EditorVocabularies & { learn: LearnLabels } {
   const { loaded, uiLang, plan, template } = options;
   const base = useMemo(() => combineVocabularies(loaded ?? [], uiLang), [loaded, uiLang]);
   const [fetched, setFetched] = useState<{ loaded: readonly VocabularyView[]; labels: FetchedLabels } | null>(
@@ -310,24 +336,29 @@ export function useVocabularyLabels(options: VocabularyLabelsOptions): EditorVoc
       if (loader.current === current) loader.current = null;
     };
   }, [loaded]);
-  // Only answers that changed can hold new codes (edits copy what they change).
-  const seen = useRef<{ loader: VocabularyLabelLoader | null; answers: unknown; outputs: unknown }>({
+  // Only answers that changed can hold new codes: edits copy what they change, so that an answer set
+  // seen before (the plan's, an output's) is the same object.
+  const seen = useRef<{ loader: VocabularyLabelLoader | null; answers: WeakSet<object> }>({
     loader: null,
-    answers: null,
-    outputs: null,
+    answers: new WeakSet(),
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` stands for the loader it makes.
   useEffect(() => {
     const current = loader.current;
     if (!plan || !current?.active) return;
-    const last = seen.current;
-    if (last.loader === current && last.answers === plan.answers && last.outputs === plan.outputs) return;
-    seen.current = { loader: current, answers: plan.answers, outputs: plan.outputs };
-    current.want(planVocabularyCodesById(plan, template));
+    if (seen.current.loader !== current) seen.current = { loader: current, answers: new WeakSet() };
+    const { answers: known } = seen.current;
+    for (const answers of planAnswerSets(plan)) {
+      if (known.has(answers)) continue;
+      known.add(answers);
+      current.want(answerVocabularyCodes(answers, template));
+    }
   }, [plan, template, loaded]);
-  return useMemo(
+  const learn = useCallback<LearnLabels>((id, lang, items) => loader.current?.learn(id, lang, items), []);
+  const vocabularies = useMemo(
     () =>
       loaded && fetched?.loaded === loaded ? withFetchedLabels(loaded, base, fetched.labels, uiLang) : base,
     [loaded, base, fetched, uiLang],
   );
+  return { ...vocabularies, learn };
 }

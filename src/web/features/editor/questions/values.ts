@@ -321,9 +321,15 @@ export function isUnknownCode(vocabulary: Vocabulary, code: string): boolean {
   return !isSearchedOnServer(vocabulary) || (missingCodes.get(vocabulary)?.has(code) ?? false);
 }
 
-/** The codes a plan's answers hold for each vocabulary of its questions (and sub-fields). */
-export function planVocabularyCodesById(plan: Plan, template: Template): Map<string, Set<string>> {
-  const codes = new Map<string, Set<string>>();
+/**
+ * The codes one set of answers (the plan's, or an output's) holds for each vocabulary of the
+ * template's questions and sub-fields, added to `codes`.
+ */
+export function answerVocabularyCodes(
+  answers: Readonly<Record<string, unknown>>,
+  template: Template,
+  codes = new Map<string, Set<string>>(),
+): Map<string, Set<string>> {
   const add = (vocabularyId: string, value: unknown) => {
     for (const code of Array.isArray(value) ? value : [value])
       if (typeof code === "string" && code !== "") {
@@ -331,21 +337,30 @@ export function planVocabularyCodesById(plan: Plan, template: Template): Map<str
         codes.set(vocabularyId, set.add(code));
       }
   };
-  const answerSets = [plan.answers, ...Object.values(plan.outputs).map((output) => output.answers)];
   for (const section of template.sections)
     for (const question of section.questions) {
-      const subFields = (question.fields ?? []).filter((field) => field.vocabulary);
-      if (!question.vocabulary && subFields.length === 0) continue;
-      for (const answers of answerSets) {
-        const value = answers[question.id];
-        if (question.vocabulary) add(question.vocabulary, value);
-        if (subFields.length && Array.isArray(value))
+      const value = answers[question.id];
+      if (value === undefined || value === null) continue;
+      if (question.vocabulary) add(question.vocabulary, value);
+      if (!Array.isArray(value)) continue;
+      for (const field of question.fields ?? [])
+        if (field.vocabulary)
           for (const row of value)
             if (row && typeof row === "object")
-              for (const field of subFields)
-                add(field.vocabulary as string, (row as Record<string, unknown>)[field.id]);
-      }
+              add(field.vocabulary, (row as Record<string, unknown>)[field.id]);
     }
+  return codes;
+}
+
+/** The answer sets of a plan: its own, then each output's. */
+export function planAnswerSets(plan: Plan): Readonly<Record<string, unknown>>[] {
+  return [plan.answers, ...Object.values(plan.outputs).map((output) => output.answers)];
+}
+
+/** The codes a plan's answers hold for each vocabulary of its questions (and sub-fields). */
+export function planVocabularyCodesById(plan: Plan, template: Template): Map<string, Set<string>> {
+  const codes = new Map<string, Set<string>>();
+  for (const answers of planAnswerSets(plan)) answerVocabularyCodes(answers, template, codes);
   return codes;
 }
 

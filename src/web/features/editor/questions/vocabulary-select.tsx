@@ -12,6 +12,7 @@ import type { Vocabulary } from "../../../../domain/vocabulary.js";
 import { searchVocabularyOnServer } from "../../../api/vocabularies.js";
 import { useLanguage } from "../../../language.js";
 import { describedBy, type Naming, nameProps } from "./naming.js";
+import { useLearnLabels } from "./question-context.js";
 import {
   isSearchedOnServer,
   isUnknownCode,
@@ -120,9 +121,20 @@ function useServerSearch(props: VocabularySelectCommon, values: readonly string[
     return () => controller.abort();
   }, [enabled, query, props.vocabulary.id, props.labelLang, lang]);
 
+  // Codes chosen among the results: their labels go with the editor's vocabularies.
+  const learn = useLearnLabels();
+  const valuesKey = values.join("\u0000");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values.
+  useEffect(() => {
+    const chosen = values.flatMap((code) => {
+      const label = known.has(code) ? undefined : seen.current.get(code);
+      return label === undefined ? [] : [{ code, label }];
+    });
+    if (chosen.length) learn(props.vocabulary.id, props.labelLang === "fr" ? "fr" : "en", chosen);
+  }, [valuesKey, known, learn, props.vocabulary.id, props.labelLang]);
+
   const typed = search.trim() !== "" && search.trim() !== chosenLabel;
   const waiting = typed && (state === "loading" || debounced !== search);
-  const valuesKey = values.join("\u0000");
   // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values; labels follow found.
   const data = useMemo<ComboboxItem[]>(() => {
     const shown = new Set(found.map((o) => o.value));
