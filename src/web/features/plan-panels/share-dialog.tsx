@@ -157,8 +157,7 @@ function ShareContent({ planId }: { planId: string }) {
 
   const { members, invitations } = list.data;
   // The choice shows at once; the server's answer (or its refusal) then decides.
-  const shownVisibility =
-    visibility.isError || !chosenVisibility ? access.data.visibility : chosenVisibility;
+  const shownVisibility = visibility.isError || !chosenVisibility ? access.data.visibility : chosenVisibility;
   return (
     <Stack gap="xl">
       {canShare && (
