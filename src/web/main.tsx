@@ -42,6 +42,9 @@ const theme = createTheme({
   primaryShade: 8,
   variantColorResolver,
   fontFamily: "system-ui, sans-serif",
+  // Those who ask their system for less motion get none from Mantine's transitions (notifications,
+  // dialogs, menus): they appear and go at once; styles.css stops the CSS ones.
+  respectReducedMotion: true,
   components: {
     // A closed select's options are not rendered (Mantine keeps them by default): an editor section
     // holds dozens of selects, some over large vocabularies. `aria-controls` is only set while open.

@@ -38,7 +38,18 @@ describeJourneys("accounts in the web app, in Chromium ($name)", (dialect) => {
     await signUp(page, "Ada Lovelace", "ada@example.org");
     await page.getByRole("heading", { name: "My plans" }).waitFor();
     // The welcome notification closes by itself: look for it before the list has loaded.
-    await page.getByText("Welcome, Ada Lovelace! Your account is ready.").waitFor();
+    const welcome = page.getByText("Welcome, Ada Lovelace! Your account is ready.");
+    await welcome.waitFor();
+    // The page asks for reduced motion (as every journey's does): the notification shows and goes
+    // without fading, so that no check sees it half-transparent (blended colours, low contrast).
+    const motion = () =>
+      welcome.evaluate((element) => {
+        const style = getComputedStyle(element.closest(".mantine-Notifications-notification") ?? element);
+        return { opacity: style.opacity, durations: style.transitionDuration.split(", ") };
+      });
+    await expect.poll(async () => (await motion()).opacity).toBe("1");
+    for (const duration of (await motion()).durations)
+      expect(Number.parseFloat(duration)).toBeLessThan(0.002);
     await page.getByTestId("plans-empty").getByText("No plan yet").waitFor();
     await expectAccessible(page, "my plans page");
 

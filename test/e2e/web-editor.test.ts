@@ -347,10 +347,14 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
       expect(views.every((view) => view.bytes < 100_000)).toBe(true);
       await expectAccessible(page, "large vocabulary combobox open");
       // Keyboard: the first option is French; Enter chooses it.
+      const viewsBeforeChoice = views.length;
       await input.press("ArrowDown");
       await input.press("Enter");
       await expect.poll(() => input.inputValue()).toBe("French");
       await saved(page);
+      // The label came with the search: the editor does not ask for it again.
+      await page.waitForTimeout(300);
+      expect(views.length).toBe(viewsBeforeChoice);
       const stored = await api<{ outputs: Record<string, { answers: Record<string, unknown> }> }>(
         page,
         "GET",

@@ -9,7 +9,7 @@ import {
   useJourneyServer,
   withScreenshots,
 } from "../support/web-journeys.js";
-import { expectAccessible } from "../support/web-page.js";
+import { expectAccessible, type TestPage } from "../support/web-page.js";
 
 interface StoredPlan {
   revision: number;
@@ -21,6 +21,40 @@ async function shows(page: Page, label: string, expected: string) {
   await expect.poll(() => page.getByLabel(label).inputValue(), { timeout: 15_000 }).toBe(expected);
 }
 
+type Author = { name: string; email: string };
+
+/**
+ * Two authors, each signed up in a page of their own (screenshots kept on failure): A creates an
+ * English Science Europe plan titled `title` and shares it with B as editor; then `steps`.
+ */
+async function withSharedPlan(
+  open: () => Promise<TestPage>,
+  name: string,
+  authors: [Author, Author],
+  title: string,
+  steps: (a: TestPage, b: TestPage, planId: string) => Promise<void>,
+): Promise<void> {
+  const a = await open();
+  const b = await open();
+  await withScreenshots([a.page, b.page], name, async () => {
+    await signUp(a.page, authors[0].name, authors[0].email);
+    await signUp(b.page, authors[1].name, authors[1].email);
+    const created = await api<{ id: string }>(a.page, "POST", "/api/v1/plans", {
+      templateId: "science-europe",
+      language: "eng",
+      title,
+    });
+    expect(created.status).toBe(201);
+    const planId = created.body.id;
+    const shared = await api(a.page, "POST", `/api/v1/plans/${planId}/members`, {
+      email: authors[1].email,
+      role: "editor",
+    });
+    expect(shared.status).toBe(201);
+    await steps(a, b, planId);
+  });
+}
+
 describeJourneys("two authors in the plan editor ($name)", (dialect) => {
   let server: JourneyServer;
   useJourneyServer(dialect, (started) => {
@@ -28,28 +62,15 @@ describeJourneys("two authors in the plan editor ($name)", (dialect) => {
   });
 
   const open = (locale?: string) => server.open(locale);
-  const journey = withScreenshots;
 
   it("journey 2: two authors edit one plan — both edits survive, live; a conflict is offered; nothing is lost", async () => {
-    const a = await open();
-    const b = await open();
-    const pageA = a.page;
-    const pageB = b.page;
-    await journey([pageA, pageB], "journey-2", async () => {
-      await signUp(pageA, "Aline Martin", "aline@example.org");
-      await signUp(pageB, "Bruno Costa", "bruno@example.org");
-      const created = await api<{ id: string }>(pageA, "POST", "/api/v1/plans", {
-        templateId: "science-europe",
-        language: "eng",
-        title: "Living soils",
-      });
-      expect(created.status).toBe(201);
-      const planId = created.body.id;
-      const shared = await api(pageA, "POST", `/api/v1/plans/${planId}/members`, {
-        email: "bruno@example.org",
-        role: "editor",
-      });
-      expect(shared.status).toBe(201);
+    const authors: [Author, Author] = [
+      { name: "Aline Martin", email: "aline@example.org" },
+      { name: "Bruno Costa", email: "bruno@example.org" },
+    ];
+    await withSharedPlan(open, "journey-2", authors, "Living soils", async (a, b, planId) => {
+      const pageA = a.page;
+      const pageB = b.page;
       // What the server holds, read with whichever session is online.
       const stored = async (page = pageA) =>
         (await api<StoredPlan>(page, "GET", `/api/v1/plans/${planId}`)).body;
@@ -150,4 +171,76 @@ describeJourneys("two authors in the plan editor ($name)", (dialect) => {
       expect(unexpected(b.errors)).toEqual([]);
     });
   }, 240_000);
+
+  it("a code of a large vocabulary set by another author is labelled live, without a reload", async () => {
+    const authors: [Author, Author] = [
+      { name: "Chloé Durand", email: "chloe@example.org" },
+      { name: "David Okafor", email: "david@example.org" },
+    ];
+    await withSharedPlan(
+      open,
+      "live-vocabulary-labels",
+      authors,
+      "Coastal languages",
+      async (a, b, planId) => {
+        const pageA = a.page;
+        const pageB = b.page;
+        // Every request A makes for vocabulary labels once its editor has loaded.
+        const labelRequests: URL[] = [];
+        pageA.on("request", (request) => {
+          if (request.url().includes("/api/v1/vocabulary-views")) labelRequests.push(new URL(request.url()));
+        });
+        await pageA.goto(`/plans/${planId}`);
+        await pageA.getByTestId("plan-editor").waitFor();
+        const nav = pageA.getByRole("navigation", { name: "Plan contents" });
+        await nav.locator("[data-output]").first().click();
+        await nav.getByRole("button", { name: /Data description/ }).click();
+        const language = pageA
+          .locator('[data-question="description.language"] input:not([type="hidden"])')
+          .first();
+        await language.waitFor();
+        await expect.poll(() => labelRequests.length).toBe(1);
+        const loaded = labelRequests.length;
+
+        // B sets codes of ISO 639-3 (not downloaded whole) in one edit: one in the section A shows,
+        // one elsewhere. A's page asks for both labels in one request and shows the label live.
+        const setAnswers = async (answers: Record<string, string>) => {
+          const plan = await api<{ revision: number; outputs: Record<string, unknown> }>(
+            pageB,
+            "GET",
+            `/api/v1/plans/${planId}`,
+          );
+          const [outputId] = Object.keys(plan.body.outputs);
+          const patched = await api(pageB, "PATCH", `/api/v1/plans/${planId}`, {
+            baseRevision: plan.body.revision,
+            ops: Object.entries(answers).map(([question, value]) => ({
+              op: "set",
+              path: `/outputs/${outputId}/answers/${question}`,
+              value,
+            })),
+          });
+          expect(patched.status).toBe(200);
+        };
+        await setAnswers({ "description.language": "bre", "documentation.metadataLanguage": "cor" });
+        await expect.poll(() => language.inputValue(), { timeout: 15_000 }).toBe("Breton");
+        expect(labelRequests.length).toBe(loaded + 1);
+        const asked = labelRequests.at(-1)!;
+        expect(asked.searchParams.get("codes")?.split(",").sort()).toEqual(["bre", "cor"]);
+        expect(asked.searchParams.get("ids")).not.toContain("contributor-roles");
+
+        // A code the vocabulary does not hold is shown as such, asked for once, not again and again.
+        await setAnswers({ "description.language": "zzzz" });
+        await expect.poll(() => language.inputValue(), { timeout: 15_000 }).toBe("zzzz (not in the list)");
+        expect(labelRequests.length).toBe(loaded + 2);
+        // Codes already labelled are not asked for again, whatever else changes.
+        await setAnswers({ "description.language": "bre" });
+        await expect.poll(() => language.inputValue(), { timeout: 15_000 }).toBe("Breton");
+        await setAnswers({ "description.language": "zzzz" });
+        await expect.poll(() => language.inputValue(), { timeout: 15_000 }).toBe("zzzz (not in the list)");
+        await pageA.waitForTimeout(500);
+        expect(labelRequests.length).toBe(loaded + 2);
+        expect(a.errors).toEqual([]);
+      },
+    );
+  }, 120_000);
 });

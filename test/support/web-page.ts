@@ -25,9 +25,13 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** Open a fresh context (no cookies, no storage) in `locale` and one page in it. */
+/**
+ * Open a fresh context (no cookies, no storage) in `locale` and one page in it. It asks for reduced
+ * motion, as some users do: the app then shows and hides things (notifications, dialogs) at once,
+ * so that no check sees them half-faded.
+ */
 export async function openPage(browser: Browser, locale: string, baseUrl: string): Promise<TestPage> {
-  const context = await browser.newContext({ locale, baseURL: baseUrl });
+  const context = await browser.newContext({ locale, baseURL: baseUrl, reducedMotion: "reduce" });
   const page = await context.newPage();
   // Fail on the step that hangs, well before the test times out.
   page.setDefaultTimeout(15_000);
@@ -45,8 +49,19 @@ export async function openPage(browser: Browser, locale: string, baseUrl: string
 /** Fail with the list of serious or critical axe-core violations of the page as it is now. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   // Judge the page at rest: mid-transition (a dialog fading in, a button changing colour) axe sees
-  // blended colours and reports contrast that no user sees once the animation ends.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  // blended colours and reports contrast that no user sees once the animation ends. A transition
+  // starts in the frame after the change that causes it (a notification just shown): none may be
+  // running over two frames.
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const still = () => document.getAnimations().every((a) => a.playState !== "running");
+        requestAnimationFrame(() => {
+          const first = still();
+          requestAnimationFrame(() => resolve(first && still()));
+        });
+      }),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -2,18 +2,15 @@ import { Alert, Anchor, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useParams } from "react-router";
-import type { VocabularyView } from "../../../contract/templates.js";
 import type { Template } from "../../../domain/template.js";
-import type { Vocabulary, VocabularySet } from "../../../domain/vocabulary.js";
 import type { UiLanguage } from "../../../i18n/translate.js";
 import { isApiError } from "../../api/client.js";
 import { useLanguage } from "../../language.js";
 import { errorMessage } from "../../ui/errors.js";
 import { PageLoader, PageTitle } from "../../ui/page.js";
 import { editorApi } from "./editor-api.js";
-import type { VocabularyViews } from "./editor-context.js";
-import { PlanEditor } from "./plan-editor.js";
-import { markSearchedOnServer, planVocabularyCodes, wholeVocabularyMaxItems } from "./questions/values.js";
+import { type LoadedVocabularies, PlanEditor } from "./plan-editor.js";
+import { planVocabularyCodes, wholeVocabularyMaxItems } from "./questions/values.js";
 
 /** Vocabularies the editor's own forms use, whatever the template asks. */
 const formVocabularies = [
@@ -33,48 +30,6 @@ function templateVocabularies(template: Template): string[] {
         if (field.unitVocabulary) ids.add(field.unitVocabulary);
       }
   return [...ids];
-}
-
-/**
- * Vocabularies as the editor uses them: views in the interface language (its own forms) and a
- * vocabulary set with labels in every language loaded (the question cards, in the plan's language).
- */
-function combineVocabularies(
-  results: readonly VocabularyView[],
-  uiLang: string,
-): { views: VocabularyViews; set: VocabularySet } {
-  const views = new Map<string, VocabularyView>();
-  const set = new Map<string, Vocabulary>();
-  for (const view of results) {
-    if (view.lang === uiLang || !views.has(view.id)) views.set(view.id, view);
-    const known = set.get(view.id);
-    const vocabulary: Vocabulary = known ?? {
-      carnetVocabulary: 1,
-      id: view.id,
-      title: {},
-      source: view.source,
-      licence: view.licence,
-      items: [],
-    };
-    (vocabulary.title as Record<string, string>)[view.lang] = view.title;
-    const items = new Map(vocabulary.items.map((item) => [item.code, item]));
-    for (const item of view.items) {
-      const existing = items.get(item.code);
-      if (existing) (existing.label as Record<string, string>)[view.lang] = item.label;
-      else
-        items.set(item.code, {
-          code: item.code,
-          label: { [view.lang]: item.label },
-          ...(item.uri ? { uri: item.uri } : {}),
-          ...(item.parent ? { parent: item.parent } : {}),
-          ...(item.deprecated ? { deprecated: true } : {}),
-        });
-    }
-    vocabulary.items = [...items.values()];
-    if (view.partial) markSearchedOnServer(vocabulary);
-    set.set(view.id, vocabulary);
-  }
-  return { views, set };
 }
 
 /** `/plans/:id`: loads the plan, its template, vocabularies and the caller's rights, then edits. */
@@ -110,7 +65,7 @@ export function PlanEditorPage() {
   // widgets show their stored codes meanwhile. They come in one request (`/api/v1/vocabulary-views`:
   // one re-render of the editor when they are in); identical requests share it through its key.
   // Large vocabularies (ISO 639-3, SPDX) come with only the codes the plan holds: their comboboxes
-  // search the server (codes picked later come with their labels from the search).
+  // search the server; codes the plan gains later are labelled by the editor (`vocabulary-labels.ts`).
   const usedCodes = useMemo(
     () =>
       planQuery.data && templateQuery.data ? planVocabularyCodes(planQuery.data, templateQuery.data) : [],
@@ -126,9 +81,11 @@ export function PlanEditorPage() {
     enabled: vocabularyIds.length > 0,
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const { views: vocabularies, set: vocabularySet } = useMemo(
-    () => combineVocabularies(vocabularyQuery.data ?? [], lang),
-    [vocabularyQuery.data, lang],
+  const languagesKey = languages.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: languagesKey stands for languages.
+  const vocabularies = useMemo<LoadedVocabularies>(
+    () => ({ views: vocabularyQuery.data, languages, codes: usedCodes }),
+    [vocabularyQuery.data, languagesKey, usedCodes],
   );
 
   const error = planQuery.error ?? templateQuery.error ?? accessQuery.error;
@@ -154,7 +111,6 @@ export function PlanEditorPage() {
       initialPlan={planQuery.data}
       template={templateQuery.data}
       vocabularies={vocabularies}
-      vocabularySet={vocabularySet}
       api={api}
       readOnly={!accessQuery.data.capabilities.includes("edit")}
       capabilities={accessQuery.data.capabilities}

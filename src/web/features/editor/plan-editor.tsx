@@ -27,18 +27,19 @@ import {
   useState,
 } from "react";
 import { useSearchParams } from "react-router";
+import type { VocabularyView } from "../../../contract/templates.js";
 import { computeCompleteness, describeMissing, type PlanCompleteness } from "../../../domain/completeness.js";
 import { localize } from "../../../domain/localized.js";
 import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
-import type { VocabularySet } from "../../../domain/vocabulary.js";
+import type { UiLanguage } from "../../../i18n/translate.js";
 import { type LivePresenceEntry, subscribePlanEvents } from "../../api/live.js";
 import { useLanguage } from "../../language.js";
 import { useDocumentTitle } from "../../ui/page.js";
 import { useCommentCounts } from "../plan-panels/comment-counts.js";
 import { ConflictDialog } from "./conflict-dialog.js";
 import type { EditorApi } from "./editor-api.js";
-import { EditorContext, type EditorContextValue, type VocabularyViews } from "./editor-context.js";
+import { EditorContext, type EditorContextValue } from "./editor-context.js";
 import { EditorNav, type EditorView, parseView, viewKey } from "./editor-nav.js";
 import { type CommentTarget, EditorPanels, type PanelName } from "./editor-panels.js";
 import { ContributorsForm } from "./forms/contributors-form.js";
@@ -46,10 +47,12 @@ import { DetailsForm } from "./forms/details-form.js";
 import { OutputsForm } from "./forms/outputs-form.js";
 import { ProjectForm } from "./forms/project-form.js";
 import { fieldDomId } from "./plan-ops.js";
-import { answerInputId } from "./questions/values.js";
+import { LearnLabelsContext } from "./questions/question-context.js";
+import { answerInputId, wholeVocabularyMaxItems } from "./questions/values.js";
 import { SaveStatus } from "./save-status.js";
 import { type CommentsAccess, SectionView } from "./section-view.js";
 import { usePlanDocument } from "./use-plan-document.js";
+import { useVocabularyLabels } from "./vocabulary-labels.js";
 
 /** Which view shows the field at `path` (a JSON pointer of an answer or a form field). */
 function viewOfPath(path: string, template: Template): EditorView {
@@ -211,11 +214,19 @@ function MissingList({ plan, template, completeness, onJump }: CompletenessProps
   );
 }
 
+/** The vocabularies as the editor page loaded them (`/api/v1/vocabulary-views`). */
+export interface LoadedVocabularies {
+  /** One view per vocabulary and language; undefined while they load. */
+  views: readonly VocabularyView[] | undefined;
+  languages: readonly UiLanguage[];
+  /** The codes of the plan whose labels large vocabularies were asked for. */
+  codes: readonly string[];
+}
+
 export interface PlanEditorProps {
   initialPlan: Plan;
   template: Template;
-  vocabularies: VocabularyViews;
-  vocabularySet: VocabularySet;
+  vocabularies: LoadedVocabularies;
   api: EditorApi;
   readOnly: boolean;
   /** What the caller may do (`GET /plans/:id/access`). */
@@ -226,8 +237,7 @@ export interface PlanEditorProps {
 export function PlanEditor({
   initialPlan,
   template,
-  vocabularies,
-  vocabularySet,
+  vocabularies: loadedVocabularies,
   api,
   readOnly,
   capabilities,
@@ -325,6 +335,23 @@ export function PlanEditor({
   );
   const jump = useCallback((path: string) => select(viewOfPath(path, template), path), [select, template]);
 
+  // Labels of codes the plan gains (others' edits, reverts…) follow it at the deferred pace.
+  const {
+    views: vocabularies,
+    set: vocabularySet,
+    learn: learnLabels,
+  } = useVocabularyLabels({
+    loaded: loadedVocabularies.views,
+    askedAtLoad: loadedVocabularies.codes,
+    uiLang: lang,
+    plan: deferredPlan,
+    template,
+    fetchLabels: (ids, codes, signal) =>
+      api.getVocabularies(ids, loadedVocabularies.languages, signal, {
+        maxItems: wholeVocabularyMaxItems,
+        codes,
+      }),
+  });
   // Vocabularies arriving re-render every card that shows one: in a render that typing interrupts.
   const shownVocabularies = useDeferredValue(vocabularySet);
   const context = useMemo<EditorContextValue>(
@@ -523,7 +550,7 @@ export function PlanEditor({
             <Title order={2} id="editor-content-title" tabIndex={-1} mb="md">
               {heading}
             </Title>
-            {content}
+            <LearnLabelsContext.Provider value={learnLabels}>{content}</LearnLabelsContext.Provider>
           </Box>
         </Group>
       </Stack>

@@ -28,3 +28,20 @@ export function personName(person: Person): string {
   const name = [person.firstName, person.lastName].filter(Boolean).join(" ");
   return name || person.name || person.email || person.id;
 }
+
+/** Labels of a vocabulary's codes found on the way (in `lang`): those chosen need not be asked for. */
+export type LearnLabels = (
+  vocabularyId: string,
+  lang: "en" | "fr",
+  items: readonly { code: string; label: string }[],
+) => void;
+
+/**
+ * Where vocabulary comboboxes that search the server report the labels of the codes chosen among
+ * the results (the editor keeps them with its vocabularies); without it, nowhere.
+ */
+export const LearnLabelsContext = createContext<LearnLabels>(() => {});
+
+export function useLearnLabels(): LearnLabels {
+  return useContext(LearnLabelsContext);
+}

@@ -13,7 +13,7 @@ import { labelOrCode } from "../../../../domain/vocabulary-lookup.js";
 import { useLanguage } from "../../../language.js";
 import { personName, usePlanPersons } from "./question-context.js";
 import { RichTextView } from "./rich-text-view.js";
-import { formatDate, formatNumberInput, isEmpty, isHttpUrl } from "./values.js";
+import { formatDate, formatNumberInput, isEmpty, isHttpUrl, isUnknownCode } from "./values.js";
 
 interface ReadOnlyProps {
   field: Question | SubField;
@@ -22,8 +22,18 @@ interface ReadOnlyProps {
   vocabularies: VocabularySet;
 }
 
-function choiceLabel(field: Question | SubField, code: string, props: ReadOnlyProps): string {
-  if (field.vocabulary) return labelOrCode(props.vocabularies, field.vocabulary, code, props.labelLang);
+/** The label of a chosen code; a code its vocabulary does not hold is marked as such. */
+function choiceLabel(
+  field: Question | SubField,
+  code: string,
+  props: ReadOnlyProps,
+  t: ReturnType<typeof useLanguage>["t"],
+): string {
+  if (field.vocabulary) {
+    const vocabulary = props.vocabularies.get(field.vocabulary);
+    if (vocabulary && isUnknownCode(vocabulary, code)) return t("questions.unknown_code", { code });
+    return labelOrCode(props.vocabularies, field.vocabulary, code, props.labelLang);
+  }
   const option = field.options?.find((o) => o.code === code);
   return option ? pickText(option.label, props.labelLang).text : code;
 }
@@ -80,12 +90,12 @@ export function ReadOnlyValue(props: ReadOnlyProps) {
       return <Text>{[formatNumberInput(number.value, lang), unitLabel].filter(Boolean).join(" ")}</Text>;
     }
     case "single_choice":
-      return <Text>{choiceLabel(field, String(value), props)}</Text>;
+      return <Text>{choiceLabel(field, String(value), props, t)}</Text>;
     case "multiple_choice":
       return (
         <List size="sm">
           {(value as string[]).map((code) => (
-            <List.Item key={code}>{choiceLabel(field, code, props)}</List.Item>
+            <List.Item key={code}>{choiceLabel(field, code, props, t)}</List.Item>
           ))}
         </List>
       );

@@ -304,35 +304,99 @@ export function isSearchedOnServer(vocabulary: Vocabulary): boolean {
   return partialVocabularies.has(vocabulary);
 }
 
-/** The codes a plan's answers hold for vocabulary questions (and sub-fields), to label them. */
-export function planVocabularyCodes(plan: Plan, template: Template): string[] {
-  const codes = new Set<string>();
-  const add = (value: unknown) => {
+/** Codes a vocabulary holding only some of its items was asked for and does not know. */
+const missingCodes = new WeakMap<Vocabulary, ReadonlySet<string>>();
+
+export function markMissingCodes(vocabulary: Vocabulary, codes: ReadonlySet<string>): void {
+  if (codes.size) missingCodes.set(vocabulary, codes);
+}
+
+/**
+ * True when `code` is known not to be a code of `vocabulary`: not among its items when it came
+ * whole, or asked of the server and not found when it did not. A code of a large vocabulary whose
+ * label is still on its way is not (it shows as it is meanwhile).
+ */
+export function isUnknownCode(vocabulary: Vocabulary, code: string): boolean {
+  if (vocabulary.items.some((item) => item.code === code)) return false;
+  return !isSearchedOnServer(vocabulary) || (missingCodes.get(vocabulary)?.has(code) ?? false);
+}
+
+/**
+ * The codes one set of answers (the plan's, or an output's) holds for each vocabulary of the
+ * template's questions and sub-fields, added to `codes`.
+ */
+export function answerVocabularyCodes(
+  answers: Readonly<Record<string, unknown>>,
+  template: Template,
+  codes = new Map<string, Set<string>>(),
+): Map<string, Set<string>> {
+  const add = (vocabularyId: string, value: unknown) => {
     for (const code of Array.isArray(value) ? value : [value])
-      if (typeof code === "string" && code !== "") codes.add(code);
+      if (typeof code === "string" && code !== "") {
+        const set = codes.get(vocabularyId) ?? new Set<string>();
+        codes.set(vocabularyId, set.add(code));
+      }
   };
-  const answerSets = [plan.answers, ...Object.values(plan.outputs).map((output) => output.answers)];
   for (const section of template.sections)
     for (const question of section.questions) {
-      const subFields = (question.fields ?? []).filter((field) => field.vocabulary);
-      if (!question.vocabulary && subFields.length === 0) continue;
-      for (const answers of answerSets) {
-        const value = answers[question.id];
-        if (question.vocabulary) add(value);
-        if (subFields.length && Array.isArray(value))
+      const value = answers[question.id];
+      if (value === undefined || value === null) continue;
+      if (question.vocabulary) add(question.vocabulary, value);
+      if (!Array.isArray(value)) continue;
+      for (const field of question.fields ?? [])
+        if (field.vocabulary)
           for (const row of value)
             if (row && typeof row === "object")
-              for (const field of subFields) add((row as Record<string, unknown>)[field.id]);
-      }
+              add(field.vocabulary, (row as Record<string, unknown>)[field.id]);
     }
-  // What `/api/v1/vocabulary-views?codes=` accepts: no comma or space, at most 500 codes and 8,000
-  // characters (a plan holding more shows the codes beyond as they are).
-  const listed: string[] = [];
+  return codes;
+}
+
+/** The answer sets of a plan: its own, then each output's. */
+export function planAnswerSets(plan: Plan): Readonly<Record<string, unknown>>[] {
+  return [plan.answers, ...Object.values(plan.outputs).map((output) => output.answers)];
+}
+
+/** The codes a plan's answers hold for each vocabulary of its questions (and sub-fields). */
+export function planVocabularyCodesById(plan: Plan, template: Template): Map<string, Set<string>> {
+  const codes = new Map<string, Set<string>>();
+  for (const answers of planAnswerSets(plan)) answerVocabularyCodes(answers, template, codes);
+  return codes;
+}
+
+/** What `/api/v1/vocabulary-views?codes=` accepts of one code: no comma or space, at most 100 characters. */
+export function isListableCode(code: string): boolean {
+  return /^[^,\s]{1,100}$/.test(code);
+}
+
+/**
+ * Codes in lists that `/api/v1/vocabulary-views?codes=` accepts: at most 500 codes and 8,000
+ * characters each (codes it cannot take are left out).
+ */
+export function codeBatches(codes: Iterable<string>): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
   let length = 0;
-  for (const code of [...codes].sort()) {
-    if (!/^[^,\s]{1,100}$/.test(code) || listed.length === 500 || length + code.length + 1 > 8000) continue;
-    listed.push(code);
+  for (const code of codes) {
+    if (!isListableCode(code)) continue;
+    if (batch.length === 500 || length + code.length + 1 > 8000) {
+      batches.push(batch);
+      batch = [];
+      length = 0;
+    }
+    batch.push(code);
     length += code.length + 1;
   }
-  return listed;
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/**
+ * The codes a plan's answers hold for vocabulary questions (and sub-fields), to label them: as many
+ * as one `/api/v1/vocabulary-views?codes=` takes (the editor asks for codes beyond afterwards).
+ */
+export function planVocabularyCodes(plan: Plan, template: Template): string[] {
+  const codes = new Set<string>();
+  for (const set of planVocabularyCodesById(plan, template).values()) for (const code of set) codes.add(code);
+  return codeBatches([...codes].sort())[0] ?? [];
 }

@@ -12,7 +12,14 @@ import type { Vocabulary } from "../../../../domain/vocabulary.js";
 import { searchVocabularyOnServer } from "../../../api/vocabularies.js";
 import { useLanguage } from "../../../language.js";
 import { describedBy, type Naming, nameProps } from "./naming.js";
-import { isSearchedOnServer, searchVocabulary, type VocabularyOption, vocabularyOptions } from "./values.js";
+import { useLearnLabels } from "./question-context.js";
+import {
+  isSearchedOnServer,
+  isUnknownCode,
+  searchVocabulary,
+  type VocabularyOption,
+  vocabularyOptions,
+} from "./values.js";
 
 /** The pause after the last key before a large vocabulary is searched on the server. */
 const serverDebounceMs = 150;
@@ -63,8 +70,9 @@ function useFilter(vocabulary: Vocabulary, labelLang: string): OptionsFilter {
 /**
  * What a combobox over a vocabulary too large to download searches with: the server
  * (`GET /api/v1/vocabularies/:id/search`), debounced, the previous request aborted. Options are the
- * items found plus the chosen ones (labelled from the items loaded with the plan, else from earlier
- * results, else their code); the filter keeps only what the server found.
+ * items found plus the chosen ones (labelled from the items the editor loaded, else from earlier
+ * results, else their code — marked when the vocabulary does not hold it); the filter keeps only
+ * what the server found.
  */
 function useServerSearch(props: VocabularySelectCommon, values: readonly string[], enabled: boolean) {
   const { t, lang } = useLanguage();
@@ -77,7 +85,10 @@ function useServerSearch(props: VocabularySelectCommon, values: readonly string[
     () => new Map(vocabularyOptions(props.vocabulary, props.labelLang).map((o) => [o.value, o.label])),
     [props.vocabulary, props.labelLang],
   );
-  const labelOf = (code: string) => known.get(code) ?? seen.current.get(code) ?? code;
+  const labelOf = (code: string) =>
+    known.get(code) ??
+    seen.current.get(code) ??
+    (isUnknownCode(props.vocabulary, code) ? t("questions.unknown_code", { code }) : code);
   // The text of a chosen option shown in the input is not a search.
   const chosenLabel = values.length === 1 && values[0] ? labelOf(values[0]) : undefined;
   const query = search.trim() === chosenLabel ? "" : debounced.trim();
@@ -110,14 +121,25 @@ function useServerSearch(props: VocabularySelectCommon, values: readonly string[
     return () => controller.abort();
   }, [enabled, query, props.vocabulary.id, props.labelLang, lang]);
 
+  // Codes chosen among the results: their labels go with the editor's vocabularies.
+  const learn = useLearnLabels();
+  const valuesKey = values.join("\u0000");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values.
+  useEffect(() => {
+    const chosen = values.flatMap((code) => {
+      const label = known.has(code) ? undefined : seen.current.get(code);
+      return label === undefined ? [] : [{ code, label }];
+    });
+    if (chosen.length) learn(props.vocabulary.id, props.labelLang === "fr" ? "fr" : "en", chosen);
+  }, [valuesKey, known, learn, props.vocabulary.id, props.labelLang]);
+
   const typed = search.trim() !== "" && search.trim() !== chosenLabel;
   const waiting = typed && (state === "loading" || debounced !== search);
-  const valuesKey = values.join("\u0000");
   // biome-ignore lint/correctness/useExhaustiveDependencies: valuesKey stands for values; labels follow found.
   const data = useMemo<ComboboxItem[]>(() => {
     const shown = new Set(found.map((o) => o.value));
     return [...values.filter((v) => !shown.has(v)).map((v) => ({ value: v, label: labelOf(v) })), ...found];
-  }, [found, valuesKey, known]);
+  }, [found, valuesKey, known, t]);
   const filter = useMemo<OptionsFilter>(() => {
     const shown = new Set(found.map((o) => o.value));
     return ({ options }) => options.filter((o) => "value" in o && shown.has(o.value));
