@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
-import { lazy, type ReactNode } from "react";
-import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { Component, lazy, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useLanguage } from "./language.js";
 import { AppLayout } from "./layout/app-layout.js";
 import { afterSignIn } from "./navigation.js";
@@ -96,76 +96,97 @@ function RouteError() {
   );
 }
 
-/** The client-side routes of the web app. */
-export function createRouter() {
-  return createBrowserRouter([
-    {
-      element: <AppLayout />,
-      errorElement: <RouteError />,
-      children: [
-        { index: true, element: <LandingPage /> },
-        {
-          path: "sign-in",
-          element: (
-            <GuestOnly>
-              <SignInPage />
-            </GuestOnly>
-          ),
-        },
-        {
-          path: "sign-up",
-          element: (
-            <GuestOnly>
-              <SignUpPage />
-            </GuestOnly>
-          ),
-        },
-        {
-          path: "invitations/accept",
-          element: (
-            <RequireAccount>
-              <AcceptInvitationPage />
-            </RequireAccount>
-          ),
-        },
-        { path: "forgot-password", element: <ForgotPasswordPage /> },
-        { path: "reset-password", element: <ResetPasswordPage /> },
-        {
-          path: "plans",
-          element: (
-            <RequireAccount>
-              <MyPlansPage />
-            </RequireAccount>
-          ),
-        },
-        {
-          path: "plans/new",
-          element: (
-            <RequireAccount>
-              <NewPlanPage />
-            </RequireAccount>
-          ),
-        },
-        { path: "plans/:id", element: <PlanPage /> },
-        { path: "public", element: <PublicPlansPage /> },
-        {
-          path: "account",
-          element: (
-            <RequireAccount>
-              <AccountPage />
-            </RequireAccount>
-          ),
-        },
-        {
-          path: "account/tokens",
-          element: (
-            <RequireAccount>
-              <TokensPage />
-            </RequireAccount>
-          ),
-        },
-        { path: "*", element: <NotFoundPage /> },
-      ],
-    },
-  ]);
+/**
+ * Catches what a route throws while rendering, or a route chunk that cannot be loaded (e.g. after a
+ * deployment), and shows `RouteError` in place of the whole layout; navigating elsewhere tries again.
+ */
+class RouteErrorCatcher extends Component<{ pathname: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidUpdate(previous: { pathname: string }) {
+    if (this.state.failed && previous.pathname !== this.props.pathname) this.setState({ failed: false });
+  }
+  override render() {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
+}
+
+function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  return <RouteErrorCatcher pathname={useLocation().pathname}>{children}</RouteErrorCatcher>;
+}
+
+/** The client-side routes of the web app (inside a `BrowserRouter`). */
+export function AppRoutes() {
+  return (
+    <RouteErrorBoundary>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<LandingPage />} />
+          <Route
+            path="sign-in"
+            element={
+              <GuestOnly>
+                <SignInPage />
+              </GuestOnly>
+            }
+          />
+          <Route
+            path="sign-up"
+            element={
+              <GuestOnly>
+                <SignUpPage />
+              </GuestOnly>
+            }
+          />
+          <Route
+            path="invitations/accept"
+            element={
+              <RequireAccount>
+                <AcceptInvitationPage />
+              </RequireAccount>
+            }
+          />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route
+            path="plans"
+            element={
+              <RequireAccount>
+                <MyPlansPage />
+              </RequireAccount>
+            }
+          />
+          <Route
+            path="plans/new"
+            element={
+              <RequireAccount>
+                <NewPlanPage />
+              </RequireAccount>
+            }
+          />
+          <Route path="plans/:id" element={<PlanPage />} />
+          <Route path="public" element={<PublicPlansPage />} />
+          <Route
+            path="account"
+            element={
+              <RequireAccount>
+                <AccountPage />
+              </RequireAccount>
+            }
+          />
+          <Route
+            path="account/tokens"
+            element={
+              <RequireAccount>
+                <TokensPage />
+              </RequireAccount>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </RouteErrorBoundary>
+  );
 }
