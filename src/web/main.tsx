@@ -2,7 +2,7 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
 import {
-  Combobox,
+  type ComboboxProps,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -45,7 +45,8 @@ const theme = createTheme({
   components: {
     // A closed select's options are not rendered (Mantine keeps them by default): an editor section
     // holds dozens of selects, some over large vocabularies. `aria-controls` is only set while open.
-    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+    // A plain object (what `Combobox.extend` returns), so that the first chunk does not ship Combobox.
+    Combobox: { defaultProps: { keepMounted: false } satisfies Partial<ComboboxProps> },
   },
 });
 // Mantine's "dimmed" grey (hints, descriptions) and error red are below the AA contrast ratio on white; darken them.
