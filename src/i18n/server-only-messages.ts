@@ -1,0 +1,8 @@
+/**
+ * Messages the web app never shows: the command line, e-mails, the API documentation page, server
+ * configuration, exported documents and template checks. The web build (vite.config.ts) leaves them
+ * out of its catalogue chunks; src/web/catalogues.test.ts checks that no code the web app loads names
+ * one of them.
+ */
+export const serverOnlyMessages =
+  /^(cli|export|api\.docs|accounts\.mail|sharing\.mail|config|content|registry\.import)\./;
