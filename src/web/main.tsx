@@ -12,13 +12,13 @@ import {
   rgba,
   type VariantColorsResolver,
 } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
 import { loadCatalogue } from "./catalogues.js";
 import { prefetchEditor } from "./features/editor/prefetch.js";
 import { initialLanguage, LanguageProvider } from "./language.js";
+import { NotificationsOnDemand } from "./ui/notifications.js";
 
 // Mantine paints a "light" badge, button or alert given a shade (`color="indigo.9"`) with that shade
 // as its background and the colour's light text over it: unreadable. Here such a component gets a
@@ -68,7 +68,7 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
         <LanguageProvider>
-          <Notifications position="top-right" />
+          <NotificationsOnDemand />
           <App />
         </LanguageProvider>
       </MantineProvider>
