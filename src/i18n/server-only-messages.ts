@@ -1,8 +1,9 @@
 /**
  * Messages the web app never shows: the command line, e-mails, the API documentation page, server
- * configuration, exported documents and template checks. The web build (vite.config.ts) leaves them
- * out of its catalogue chunks; src/web/catalogues.test.ts checks that no code the web app loads names
- * one of them.
+ * configuration, exported documents, template checks, and the errors and validation problems of API
+ * answers (the server translates those; the web app shows its words). The web build
+ * (vite.config.ts) leaves them out of its catalogue chunks; src/web/catalogues.test.ts checks that
+ * no code the web app loads names one of them.
  */
 export const serverOnlyMessages =
-  /^(cli|export|api\.docs|accounts\.mail|sharing\.mail|config|content|registry\.import)\./;
+  /^(cli|export|api\.docs|accounts\.mail|sharing\.mail|sharing\.role|config|content|registry\.import|error|comments|validation)\./;
