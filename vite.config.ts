@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import MagicString from "magic-string";
 import { defineConfig, type Plugin } from "vite";
-import { serverOnlyMessages } from "./src/i18n/server-only-messages.js";
+import { importReportMessages, serverOnlyMessages } from "./src/i18n/server-only-messages.js";
 
 interface AstNode {
   type: string;
@@ -100,7 +100,8 @@ function catalogueChunks(): Plugin {
 
 /**
  * Leaves the messages only the server shows (src/i18n/server-only-messages.ts: command line, e-mails,
- * exported documents…) out of the web app's catalogue chunks: a third of each language's messages.
+ * exported documents, API errors…) out of the web app's catalogues, and those of the import report
+ * out of its language chunks (the import screen loads them): over a third of each language's messages.
  */
 function webMessagesOnly(): Plugin {
   return {
@@ -108,7 +109,10 @@ function webMessagesOnly(): Plugin {
     apply: "build",
     enforce: "post",
     transform(code, id) {
-      if (!id.startsWith(`${i18n}catalogues/`) || !id.includes("?lang=")) return null;
+      if (!id.startsWith(`${i18n}catalogues/`)) return null;
+      const languageChunk = id.includes("?lang=");
+      const left = (key: string) =>
+        serverOnlyMessages.test(key) || (languageChunk && importReportMessages.test(key));
       const program = this.parse(code) as unknown as { body: AstNode[] };
       const output = new MagicString(code);
       const visit = (node: unknown): void => {
@@ -123,7 +127,7 @@ function webMessagesOnly(): Plugin {
           entries.forEach((property, index) => {
             const key = property.key as AstNode | undefined;
             if (property.type !== "Property" || key?.type !== "Literal") return;
-            if (!serverOnlyMessages.test(String(key.value))) return;
+            if (!left(String(key.value))) return;
             output.remove(property.start, entries[index + 1]?.start ?? property.end);
           });
           return;

@@ -7,3 +7,9 @@
  */
 export const serverOnlyMessages =
   /^(cli|export|api\.docs|accounts\.mail|sharing\.mail|sharing\.role|config|content|registry\.import|error|comments|validation)\./;
+
+/**
+ * Messages of the import report (formats and interoperability): the web app's language chunks leave
+ * them out too, and the import screen loads them (`loadImportReportMessages` in src/web/catalogues.ts).
+ */
+export const importReportMessages = /^(formats|interop)\./;
