@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
 import { Component, lazy, type ReactNode } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useLanguage } from "./language.js";
 import { AppLayout } from "./layout/app-layout.js";
 import { afterSignIn } from "./navigation.js";
@@ -52,8 +52,8 @@ const NotFoundPage = lazy(() =>
   import("./features/landing/not-found-page.js").then((m) => ({ default: m.NotFoundPage })),
 );
 
-/** Show `children` to signed-in users; send others to sign in, then back here. */
-function RequireAccount({ children }: { children: ReactNode }) {
+/** Show the nested route to signed-in users; send others to sign in, then back here. */
+function RequireAccount() {
   const { account, loading } = useSession();
   const location = useLocation();
   if (loading) return <PageLoader />;
@@ -61,7 +61,7 @@ function RequireAccount({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace state={{ needed: true }} />;
   }
-  return children;
+  return <Outlet />;
 }
 
 /** A plan: the editor (read-only when the role says so) for a signed-in user, the plain view otherwise. */
@@ -72,12 +72,12 @@ function PlanPage() {
 }
 
 /** Pages for anonymous visitors (sign in, sign up): a signed-in user goes on to the app. */
-function GuestOnly({ children }: { children: ReactNode }) {
+function GuestOnly() {
   const { account, loading } = useSession();
   const location = useLocation();
   if (loading) return <PageLoader />;
   if (account) return <Navigate to={afterSignIn(location.search)} replace />;
-  return children;
+  return <Outlet />;
 }
 
 /** Shown when a route fails to render or its code cannot be loaded (e.g. after a deployment). */
@@ -124,66 +124,21 @@ export function AppRoutes() {
       <Routes>
         <Route element={<AppLayout />}>
           <Route index element={<LandingPage />} />
-          <Route
-            path="sign-in"
-            element={
-              <GuestOnly>
-                <SignInPage />
-              </GuestOnly>
-            }
-          />
-          <Route
-            path="sign-up"
-            element={
-              <GuestOnly>
-                <SignUpPage />
-              </GuestOnly>
-            }
-          />
-          <Route
-            path="invitations/accept"
-            element={
-              <RequireAccount>
-                <AcceptInvitationPage />
-              </RequireAccount>
-            }
-          />
+          <Route element={<GuestOnly />}>
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="sign-up" element={<SignUpPage />} />
+          </Route>
+          <Route element={<RequireAccount />}>
+            <Route path="invitations/accept" element={<AcceptInvitationPage />} />
+            <Route path="plans" element={<MyPlansPage />} />
+            <Route path="plans/new" element={<NewPlanPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="account/tokens" element={<TokensPage />} />
+          </Route>
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
           <Route path="reset-password" element={<ResetPasswordPage />} />
-          <Route
-            path="plans"
-            element={
-              <RequireAccount>
-                <MyPlansPage />
-              </RequireAccount>
-            }
-          />
-          <Route
-            path="plans/new"
-            element={
-              <RequireAccount>
-                <NewPlanPage />
-              </RequireAccount>
-            }
-          />
           <Route path="plans/:id" element={<PlanPage />} />
           <Route path="public" element={<PublicPlansPage />} />
-          <Route
-            path="account"
-            element={
-              <RequireAccount>
-                <AccountPage />
-              </RequireAccount>
-            }
-          />
-          <Route
-            path="account/tokens"
-            element={
-              <RequireAccount>
-                <TokensPage />
-              </RequireAccount>
-            }
-          />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
