@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import MagicString from "magic-string";
 import { defineConfig, type Plugin } from "vite";
+import { importReportMessages, serverOnlyMessages } from "./src/i18n/server-only-messages.js";
 
 interface AstNode {
   type: string;
@@ -97,10 +98,54 @@ function catalogueChunks(): Plugin {
   };
 }
 
+/**
+ * Leaves the messages only the server shows (src/i18n/server-only-messages.ts: command line, e-mails,
+ * exported documents, API errors…) out of the web app's catalogues, and those of the import report
+ * out of its language chunks (the import screen loads them): over a third of each language's messages.
+ */
+function webMessagesOnly(): Plugin {
+  return {
+    name: "carnet:web-messages-only",
+    apply: "build",
+    enforce: "post",
+    transform(code, id) {
+      if (!id.startsWith(`${i18n}catalogues/`)) return null;
+      const languageChunk = id.includes("?lang=");
+      const left = (key: string) =>
+        serverOnlyMessages.test(key) || (languageChunk && importReportMessages.test(key));
+      const program = this.parse(code) as unknown as { body: AstNode[] };
+      const output = new MagicString(code);
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== "object") return;
+        if (Array.isArray(node)) {
+          for (const child of node) visit(child);
+          return;
+        }
+        const { type, properties } = node as AstNode;
+        if (type === "ObjectExpression") {
+          const entries = properties as AstNode[];
+          entries.forEach((property, index) => {
+            const key = property.key as AstNode | undefined;
+            if (property.type !== "Property" || key?.type !== "Literal") return;
+            if (!left(String(key.value))) return;
+            output.remove(property.start, entries[index + 1]?.start ?? property.end);
+          });
+          return;
+        }
+        for (const [name, value] of Object.entries(node)) if (name !== "type") visit(value);
+      };
+      visit(program.body);
+      return output.hasChanged()
+        ? { code: output.toString(), map: output.generateMap({ hires: true, source: id }) }
+        : null;
+    },
+  };
+}
+
 // The web app lives in src/web and is built to dist/web, which the server serves at `/`.
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), catalogueChunks(), pureTopLevelDefinitions()],
+  plugins: [react(), catalogueChunks(), pureTopLevelDefinitions(), webMessagesOnly()],
   build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" } },
 });

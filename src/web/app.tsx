@@ -1,8 +1,8 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { RouterProvider } from "react-router/dom";
+import { BrowserRouter } from "react-router";
 import { isApiError } from "./api/client.js";
-import { createRouter } from "./routes.js";
+import { AppRoutes } from "./routes.js";
 import { sessionKey } from "./session.js";
 
 /**
@@ -24,10 +24,11 @@ function createQueryClient(): QueryClient {
 /** The web app: data cache and routes (theme and language are provided by main.tsx). */
 export function App() {
   const [client] = useState(createQueryClient);
-  const [router] = useState(createRouter);
   return (
     <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,9 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { en, type MessageKey } from "../i18n/en.js";
+import { serverOnlyMessages } from "../i18n/server-only-messages.js";
 import * as shared from "../i18n/translate.js";
 import { catalogueLoaded, isMessageKey, loadCatalogue, translate } from "./catalogues.js";
 
@@ -22,5 +26,31 @@ describe("web message catalogues", () => {
     await loadCatalogue("en");
     expect(isMessageKey("web.close")).toBe(true);
     expect(isMessageKey("web.no_such_message")).toBe(false);
+  });
+
+  it("hold every message the web app's code names (server-only ones are left out of its build)", () => {
+    // The source files the web app loads: src/web/main.tsx and its relative imports, static or lazy.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, "utf8");
+      for (const [, spec] of code.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
+        const base = resolve(dirname(file), spec ?? "").replace(/\.js$/, "");
+        const next = [".ts", ".tsx"].map((ext) => base + ext).find((path) => existsSync(path));
+        if (next) visit(next);
+      }
+    };
+    visit(fileURLToPath(new URL("./main.tsx", import.meta.url)));
+    expect(seen.size).toBeGreaterThan(100);
+    const named: string[] = [];
+    for (const file of seen) {
+      if (file.includes("/src/i18n/")) continue; // the catalogues themselves
+      const code = readFileSync(file, "utf8");
+      // A key, or the start of one completed at run time (`model.field.${name}`).
+      for (const [, key] of code.matchAll(/["'`]([a-z_]+\.[a-z0-9_.]*)/g))
+        if (key && serverOnlyMessages.test(key)) named.push(`${file}: ${key}`);
+    }
+    expect(named).toEqual([]);
   });
 });

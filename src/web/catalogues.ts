@@ -48,11 +48,50 @@ function catalogueFor(lang: UiLanguage): Catalogue {
   return catalogue;
 }
 
+/**
+ * Messages the language chunks leave out and one screen loads when it needs them, in every language
+ * at once (the import report's: `importReportMessages`).
+ */
+const added = new Map<UiLanguage, Readonly<Record<string, string>>>();
+function addMessages(messages: Record<UiLanguage, Readonly<Record<string, string>>>) {
+  for (const lang of Object.keys(messages) as UiLanguage[])
+    added.set(lang, { ...added.get(lang), ...messages[lang] });
+}
+
+let importReport: Promise<void> | null = null;
+/**
+ * Load the messages of the import report (formats and interoperability: `formats.*`, `interop.*`),
+ * which the language chunks leave out (vite.config.ts); rejects when their chunk cannot be fetched.
+ */
+export function loadImportReportMessages(): Promise<void> {
+  importReport ??= Promise.all([
+    import("../i18n/catalogues/formats.js"),
+    import("../i18n/catalogues/interop.js"),
+  ]).then(
+    ([formats, interop]) => {
+      addMessages({
+        en: { ...formats.formatsEn, ...interop.interopEn },
+        fr: { ...formats.formatsFr, ...interop.interopFr },
+      });
+    },
+    (error: unknown) => {
+      importReport = null; // a later call tries again
+      throw error;
+    },
+  );
+  return importReport;
+}
+
+/** True once the messages of the import report are loaded. */
+export function importReportMessagesLoaded(): boolean {
+  return added.has("en");
+}
+
 /** The message `key` in `lang`, with its parameters filled in (`lang` must be loaded). */
 export const translate: Shared["translate"] = (lang, key, params = {}) =>
   // Every catalogue has every key (src/i18n/translate.test.ts); the key itself is the last resort.
-  interpolate(catalogueFor(lang)[key] ?? key, params);
+  interpolate(catalogueFor(lang)[key] ?? added.get(lang)?.[key] ?? key, params);
 
-/** True when `key` is a message key of the catalogues. */
+/** True when `key` is a message key of the catalogues (of those loaded, for the import report's). */
 export const isMessageKey: Shared["isMessageKey"] = (key): key is MessageKey =>
-  Object.hasOwn(catalogueFor("en"), key);
+  Object.hasOwn(catalogueFor("en"), key) || Object.hasOwn(added.get("en") ?? {}, key);

@@ -2,7 +2,7 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
 import {
-  Combobox,
+  type ComboboxProps,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -12,13 +12,13 @@ import {
   rgba,
   type VariantColorsResolver,
 } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
 import { loadCatalogue } from "./catalogues.js";
 import { prefetchEditor } from "./features/editor/prefetch.js";
 import { initialLanguage, LanguageProvider } from "./language.js";
+import { NotificationsOnDemand } from "./ui/notifications.js";
 
 // Mantine paints a "light" badge, button or alert given a shade (`color="indigo.9"`) with that shade
 // as its background and the colour's light text over it: unreadable. Here such a component gets a
@@ -48,7 +48,8 @@ const theme = createTheme({
   components: {
     // A closed select's options are not rendered (Mantine keeps them by default): an editor section
     // holds dozens of selects, some over large vocabularies. `aria-controls` is only set while open.
-    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+    // A plain object (what `Combobox.extend` returns), so that the first chunk does not ship Combobox.
+    Combobox: { defaultProps: { keepMounted: false } satisfies Partial<ComboboxProps> },
   },
 });
 // Mantine's "dimmed" grey (hints, descriptions) and error red are below the AA contrast ratio on white; darken them.
@@ -70,7 +71,7 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
         <LanguageProvider>
-          <Notifications position="top-right" />
+          <NotificationsOnDemand />
           <App />
         </LanguageProvider>
       </MantineProvider>

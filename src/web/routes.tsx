@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
-import { lazy, type ReactNode } from "react";
-import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { Component, lazy, type ReactNode } from "react";
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useLanguage } from "./language.js";
 import { AppLayout } from "./layout/app-layout.js";
 import { afterSignIn } from "./navigation.js";
@@ -52,8 +52,8 @@ const NotFoundPage = lazy(() =>
   import("./features/landing/not-found-page.js").then((m) => ({ default: m.NotFoundPage })),
 );
 
-/** Show `children` to signed-in users; send others to sign in, then back here. */
-function RequireAccount({ children }: { children: ReactNode }) {
+/** Show the nested route to signed-in users; send others to sign in, then back here. */
+function RequireAccount() {
   const { account, loading } = useSession();
   const location = useLocation();
   if (loading) return <PageLoader />;
@@ -61,7 +61,7 @@ function RequireAccount({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace state={{ needed: true }} />;
   }
-  return children;
+  return <Outlet />;
 }
 
 /** A plan: the editor (read-only when the role says so) for a signed-in user, the plain view otherwise. */
@@ -72,12 +72,12 @@ function PlanPage() {
 }
 
 /** Pages for anonymous visitors (sign in, sign up): a signed-in user goes on to the app. */
-function GuestOnly({ children }: { children: ReactNode }) {
+function GuestOnly() {
   const { account, loading } = useSession();
   const location = useLocation();
   if (loading) return <PageLoader />;
   if (account) return <Navigate to={afterSignIn(location.search)} replace />;
-  return children;
+  return <Outlet />;
 }
 
 /** Shown when a route fails to render or its code cannot be loaded (e.g. after a deployment). */
@@ -96,76 +96,52 @@ function RouteError() {
   );
 }
 
-/** The client-side routes of the web app. */
-export function createRouter() {
-  return createBrowserRouter([
-    {
-      element: <AppLayout />,
-      errorElement: <RouteError />,
-      children: [
-        { index: true, element: <LandingPage /> },
-        {
-          path: "sign-in",
-          element: (
-            <GuestOnly>
-              <SignInPage />
-            </GuestOnly>
-          ),
-        },
-        {
-          path: "sign-up",
-          element: (
-            <GuestOnly>
-              <SignUpPage />
-            </GuestOnly>
-          ),
-        },
-        {
-          path: "invitations/accept",
-          element: (
-            <RequireAccount>
-              <AcceptInvitationPage />
-            </RequireAccount>
-          ),
-        },
-        { path: "forgot-password", element: <ForgotPasswordPage /> },
-        { path: "reset-password", element: <ResetPasswordPage /> },
-        {
-          path: "plans",
-          element: (
-            <RequireAccount>
-              <MyPlansPage />
-            </RequireAccount>
-          ),
-        },
-        {
-          path: "plans/new",
-          element: (
-            <RequireAccount>
-              <NewPlanPage />
-            </RequireAccount>
-          ),
-        },
-        { path: "plans/:id", element: <PlanPage /> },
-        { path: "public", element: <PublicPlansPage /> },
-        {
-          path: "account",
-          element: (
-            <RequireAccount>
-              <AccountPage />
-            </RequireAccount>
-          ),
-        },
-        {
-          path: "account/tokens",
-          element: (
-            <RequireAccount>
-              <TokensPage />
-            </RequireAccount>
-          ),
-        },
-        { path: "*", element: <NotFoundPage /> },
-      ],
-    },
-  ]);
+/**
+ * Catches what a route throws while rendering, or a route chunk that cannot be loaded (e.g. after a
+ * deployment), and shows `RouteError` in place of the whole layout; navigating elsewhere tries again.
+ */
+class RouteErrorCatcher extends Component<{ pathname: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidUpdate(previous: { pathname: string }) {
+    if (this.state.failed && previous.pathname !== this.props.pathname) this.setState({ failed: false });
+  }
+  override render() {
+    return this.state.failed ? <RouteError /> : this.props.children;
+  }
+}
+
+function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  return <RouteErrorCatcher pathname={useLocation().pathname}>{children}</RouteErrorCatcher>;
+}
+
+/** The client-side routes of the web app (inside a `BrowserRouter`). */
+export function AppRoutes() {
+  return (
+    <RouteErrorBoundary>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<LandingPage />} />
+          <Route element={<GuestOnly />}>
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="sign-up" element={<SignUpPage />} />
+          </Route>
+          <Route element={<RequireAccount />}>
+            <Route path="invitations/accept" element={<AcceptInvitationPage />} />
+            <Route path="plans" element={<MyPlansPage />} />
+            <Route path="plans/new" element={<NewPlanPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="account/tokens" element={<TokensPage />} />
+          </Route>
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="plans/:id" element={<PlanPage />} />
+          <Route path="public" element={<PublicPlansPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </RouteErrorBoundary>
+  );
 }

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Container, Group, Text } from "@mantine/core";
+import { Anchor, Box, Container, Group, Text } from "@mantine/core";
 import { Suspense, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useLanguage } from "../language.js";
@@ -30,11 +30,14 @@ export function AppLayout() {
   const { account } = useSession();
   const main = useFocusMainOnNavigation();
   return (
-    <AppShell header={{ height: 60 }} padding={0}>
+    // A fixed header above the page (styles.css), as Mantine's AppShell draws it without its code for
+    // navbars, asides and resizing. `right-scroll-bar-position` keeps the header in place while a
+    // dialog locks the page's scrolling (react-remove-scroll, as AppShell does).
+    <div className="app-shell">
       <a className="skip-link" href="#main">
         {t("web.skip_to_content")}
       </a>
-      <AppShell.Header>
+      <header className="app-header right-scroll-bar-position">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
             <Anchor
@@ -68,9 +71,8 @@ export function AppLayout() {
             {account ? <UserMenu account={account} /> : account === null ? <GuestButtons /> : null}
           </Group>
         </Group>
-      </AppShell.Header>
-      {/* AppShell.Main renders a <main> by default: here a plain box holding the one <main> landmark and the footer. */}
-      <AppShell.Main component="div">
+      </header>
+      <div className="app-body">
         <Box component="main" id="main" ref={main} tabIndex={-1} className="main-region" py="xl">
           <Container size="lg">
             <Suspense fallback={<PageLoader />}>
@@ -88,7 +90,7 @@ export function AppLayout() {
             </Group>
           </Container>
         </Box>
-      </AppShell.Main>
-    </AppShell>
+      </div>
+    </div>
   );
 }

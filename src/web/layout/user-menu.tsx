@@ -1,6 +1,7 @@
 import { Avatar, Button, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { Link, useNavigate } from "react-router";
+import { useEffect, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
 import type { Account } from "../../contract/accounts.js";
 import { useAccountApi } from "../api/use-api.js";
 import { useLanguage } from "../language.js";
@@ -15,16 +16,22 @@ export function UserMenu({ account }: { account: Account }) {
   const api = useAccountApi();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [signedOut, setSignedOut] = useState(false);
   const signOut = useMutation({
     mutationFn: () => api.signOut(),
     onSuccess: () => {
-      // Leave the (possibly protected) page synchronously first, or it would redirect to sign-in.
-      navigate("/", { flushSync: true });
-      clearSession(client);
-      notify.success(t("web.signed_out"));
+      setSignedOut(true);
+      navigate("/");
     },
     onError: (error) => notify.failure(errorMessage(error, t)),
   });
+  // The session is forgotten once the landing page shows: on a protected page, it would redirect to sign-in.
+  useEffect(() => {
+    if (!signedOut || pathname !== "/") return;
+    clearSession(client);
+    notify.success(t("web.signed_out"));
+  }, [signedOut, pathname, client, notify, t]);
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>

@@ -6,13 +6,14 @@ import {
   FileButton,
   Group,
   List,
+  Loader,
   Modal,
   Stack,
   Text,
   Title,
 } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { isApiError } from "../../api/client.js";
 import {
@@ -24,7 +25,12 @@ import {
 } from "../../api/exports.js";
 import { planKeys } from "../../api/plan-keys.js";
 import { usePlansApi } from "../../api/use-plans-api.js";
-import { isMessageKey, type MessageKey } from "../../catalogues.js";
+import {
+  importReportMessagesLoaded,
+  isMessageKey,
+  loadImportReportMessages,
+  type MessageKey,
+} from "../../catalogues.js";
 import { useLanguage } from "../../language.js";
 import { useQueryClient } from "../../session.js";
 import { errorMessage } from "../../ui/errors.js";
@@ -115,6 +121,27 @@ function ProblemList({ id, title, problems }: { id: string; title: string; probl
 }
 
 /**
+ * True once the messages of the import report are loaded (they are not in the language chunks), or
+ * could not be: the server's own words, in the language of the request, then stand in.
+ */
+function useImportReportMessages(): boolean {
+  const [ready, setReady] = useState(importReportMessagesLoaded);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void loadImportReportMessages()
+      .catch(() => {})
+      .then(() => {
+        if (live) setReady(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return ready;
+}
+
+/**
  * The import report, grouped: what was recognised, repaired, kept aside and dropped, then what the
  * new plan still lacks or gets wrong; every line with where it is.
  */
@@ -126,6 +153,8 @@ export function ImportReport({
   problems?: ImportProblem[];
 }) {
   const { t } = useLanguage();
+  const ready = useImportReportMessages();
+  if (!ready) return <Loader size="sm" aria-label={t("web.loading")} />;
   const changes = entries.filter((entry) => entry.kind !== "info");
   return (
     <Stack gap="md" data-testid="import-report">
@@ -258,7 +287,10 @@ export function ImportPlanButton() {
     <>
       <FileButton
         onChange={(file) => {
-          if (file) upload.mutate(file);
+          if (!file) return;
+          // The report's messages load while the file is read on the server.
+          loadImportReportMessages().catch(() => {});
+          upload.mutate(file);
         }}
         accept=".json,application/json"
       >

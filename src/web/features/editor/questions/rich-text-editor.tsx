@@ -6,11 +6,23 @@
  */
 import { ActionIcon, Button, Group, Paper, Popover, Stack, TextInput, Tooltip } from "@mantine/core";
 import type { ChainedCommands } from "@tiptap/core";
-import Link from "@tiptap/extension-link";
+import { Blockquote } from "@tiptap/extension-blockquote";
+import { Bold } from "@tiptap/extension-bold";
+import { Code } from "@tiptap/extension-code";
+import { Document } from "@tiptap/extension-document";
+import { HardBreak } from "@tiptap/extension-hard-break";
+import { Heading } from "@tiptap/extension-heading";
+import { Italic } from "@tiptap/extension-italic";
+import { Link } from "@tiptap/extension-link";
+import { BulletList, ListItem, ListKeymap, OrderedList } from "@tiptap/extension-list";
+import { Paragraph } from "@tiptap/extension-paragraph";
+import { Strike } from "@tiptap/extension-strike";
+import { Text } from "@tiptap/extension-text";
+import { Underline } from "@tiptap/extension-underline";
+import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from "@tiptap/extensions";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { Selection, TextSelection } from "@tiptap/pm/state";
 import { type Editor, EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import {
   type KeyboardEvent,
   memo,
@@ -359,13 +371,28 @@ export function RichTextEditor(props: RichTextEditorProps) {
   };
 
   const editor = useEditor({
+    // StarterKit's extensions, in its order, less its code block and rule (imported one by one: the
+    // kit would ship those two even when turned off).
     extensions: [
-      StarterKit.configure({
-        heading: { levels: [3, 4] },
-        codeBlock: false,
-        horizontalRule: false,
-        link: false,
-      }),
+      Bold,
+      Blockquote,
+      BulletList,
+      Code,
+      Document,
+      Dropcursor,
+      Gapcursor,
+      HardBreak,
+      Heading.configure({ levels: [3, 4] }),
+      UndoRedo,
+      Italic,
+      ListItem,
+      ListKeymap,
+      OrderedList,
+      Paragraph,
+      Strike,
+      Text,
+      Underline,
+      TrailingNode,
       Link.configure({
         openOnClick: false,
         autolink: true,
