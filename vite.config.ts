@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import MagicString from "magic-string";
-import { defineConfig, type Plugin } from "vite";
+import type { OutputBundle } from "rolldown";
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from "vite";
 import { importReportMessages, serverOnlyMessages } from "./src/i18n/server-only-messages.js";
 
 interface AstNode {
@@ -142,10 +143,54 @@ function webMessagesOnly(): Plugin {
   };
 }
 
+const appModule = fileURLToPath(new URL("src/web/main.tsx", import.meta.url));
+
+/**
+ * index.html runs boot.ts, which starts the page's requests and then imports the app (main.tsx)
+ * dynamically. This lists the app's chunks in index.html as modulepreload links, and its CSS as a
+ * stylesheet, so that they download alongside boot.ts rather than once it has run.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: "carnet:preload-app",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        const bundle: OutputBundle | undefined = context.bundle;
+        const app = Object.values(bundle ?? {}).find(
+          (output) => output.type === "chunk" && output.facadeModuleId === appModule,
+        );
+        if (!bundle || !app) throw new Error("carnet:preload-app: no chunk for src/web/main.tsx");
+        const chunks: string[] = [];
+        const styles: string[] = [];
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (chunk?.type !== "chunk" || chunks.includes(fileName)) return;
+          chunks.push(fileName);
+          for (const name of chunk.imports) visit(name);
+          for (const name of chunk.viteMetadata?.importedCss ?? [])
+            if (!styles.includes(name)) styles.push(name);
+        };
+        visit(app.fileName);
+        const tag = (rel: string, fileName: string): HtmlTagDescriptor => ({
+          tag: "link",
+          attrs: { rel, crossorigin: true, href: `/${fileName}` },
+          injectTo: "head",
+        });
+        return [
+          ...chunks.filter((name) => !html.includes(`/${name}"`)).map((name) => tag("modulepreload", name)),
+          ...styles.filter((name) => !html.includes(`/${name}"`)).map((name) => tag("stylesheet", name)),
+        ];
+      },
+    },
+  };
+}
+
 // The web app lives in src/web and is built to dist/web, which the server serves at `/`.
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), catalogueChunks(), pureTopLevelDefinitions(), webMessagesOnly()],
+  plugins: [react(), catalogueChunks(), pureTopLevelDefinitions(), webMessagesOnly(), preloadApp()],
   build: { outDir: "../../dist/web", emptyOutDir: true, sourcemap: true },
   server: { port: 5173, proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" } },
 });

@@ -41,10 +41,15 @@ const html = readFileSync(join(dist, "index.html"), "utf8");
 const entry = /src="\/assets\/([\w.-]+\.js)"/.exec(html)?.[1];
 const css = [...html.matchAll(/href="\/assets\/([\w.-]+\.css)"/g)].map((m) => m[1] ?? "");
 if (!entry) throw new Error("no entry script in dist/web/index.html");
+// The entry (boot.ts) imports the app dynamically; index.html preloads the app's chunks alongside it.
+const preloaded = [...html.matchAll(/rel="modulepreload"[^>]*href="\/assets\/([\w.-]+\.js)"/g)].map(
+  (m) => m[1] ?? "",
+);
 // Every screen also needs the interface language's messages: a chunk per language, imported on demand.
 const catalogues = { en: chunk("en"), fr: chunk("fr") };
 if (!catalogues.en || !catalogues.fr) throw new Error("no message catalogue chunks (en-*.js, fr-*.js)");
 const base = closure(entry);
+for (const name of preloaded) closure(name, base);
 
 const gzipCache = new Map<string, number>();
 function gzipSize(name: string): number {

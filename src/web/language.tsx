@@ -1,15 +1,7 @@
 import { notifications } from "@mantine/notifications";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import {
-  catalogueLoaded,
-  loadCatalogue,
-  type MessageKey,
-  pickUiLanguage,
-  translate,
-  type UiLanguage,
-} from "./catalogues.js";
-
-const storageKey = "carnet.language";
+import { catalogueLoaded, loadCatalogue, type MessageKey, translate, type UiLanguage } from "./catalogues.js";
+import { initialLanguage, languageStorageKey } from "./initial-language.js";
 
 interface LanguageState {
   lang: UiLanguage;
@@ -18,13 +10,6 @@ interface LanguageState {
 }
 
 const LanguageContext = createContext<LanguageState | null>(null);
-
-/** The remembered interface language, else the browser's. */
-export function initialLanguage(): UiLanguage {
-  const stored = globalThis.localStorage?.getItem(storageKey);
-  if (stored === "en" || stored === "fr") return stored;
-  return pickUiLanguage(globalThis.navigator?.languages?.join(",") ?? globalThis.navigator?.language);
-}
 
 /** Shown when no message catalogue could be loaded: there is no translated text to show yet. */
 function CatalogueFailed() {
@@ -64,7 +49,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       // Switch once the new catalogue is there; if it cannot be loaded, stay in the current language.
       loadCatalogue(next).then(
         () => {
-          globalThis.localStorage?.setItem(storageKey, next);
+          globalThis.localStorage?.setItem(languageStorageKey, next);
           setLangState(next);
         },
         () =>

@@ -15,9 +15,7 @@ import {
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
-import { loadCatalogue } from "./catalogues.js";
-import { prefetchEditor } from "./features/editor/prefetch.js";
-import { initialLanguage, LanguageProvider } from "./language.js";
+import { LanguageProvider } from "./language.js";
 import { NotificationsOnDemand } from "./ui/notifications.js";
 
 // Mantine paints a "light" badge, button or alert given a shade (`color="indigo.9"`) with that shade
@@ -61,10 +59,6 @@ const cssVariables: CSSVariablesResolver = (current) => ({
   },
   dark: {},
 });
-// The interface language's messages load while React starts (LanguageProvider waits for them).
-loadCatalogue(initialLanguage()).catch(() => {});
-// Opening a plan's editor: its data and code load now, alongside the catalogue and the session check.
-prefetchEditor(location.pathname, document.cookie, initialLanguage());
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(

@@ -1,10 +1,12 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
 import { Component, lazy, type ReactNode } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { editorPageCode } from "./features/editor/prefetch.js";
 import { useLanguage } from "./language.js";
 import { AppLayout } from "./layout/app-layout.js";
 import { afterSignIn } from "./navigation.js";
 import { useSession } from "./session.js";
+import { LazyPage } from "./ui/lazy-page.js";
 import { PageLoader, PageTitle } from "./ui/page.js";
 
 // Each screen is its own chunk: the landing page does not ship the account or token screens.
@@ -34,9 +36,6 @@ const TokensPage = lazy(() =>
 );
 const MyPlansPage = lazy(() =>
   import("./features/plans/my-plans-page.js").then((m) => ({ default: m.MyPlansPage })),
-);
-const PlanEditorPage = lazy(() =>
-  import("./features/editor/editor-page.js").then((m) => ({ default: m.PlanEditorPage })),
 );
 const NewPlanPage = lazy(() =>
   import("./features/new-plan/new-plan-page.js").then((m) => ({ default: m.NewPlanPage })),
@@ -68,7 +67,8 @@ function RequireAccount() {
 function PlanPage() {
   const { account, loading } = useSession();
   if (loading) return <PageLoader />;
-  return account ? <PlanEditorPage /> : <PlanViewPage />;
+  // The editor's code starts loading with the page when it is a plan's editor (prefetch.ts).
+  return account ? <LazyPage code={editorPageCode} /> : <PlanViewPage />;
 }
 
 /** Pages for anonymous visitors (sign in, sign up): a signed-in user goes on to the app. */

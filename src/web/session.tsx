@@ -2,6 +2,9 @@ import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-quer
 import type { Account } from "../contract/accounts.js";
 import { isApiError } from "./api/client.js";
 import { useAccountApi } from "./api/use-api.js";
+import { sessionPrefetchKey, takeArrived, takePrefetched } from "./prefetch.js";
+
+type SessionAnswer = { account: Account | null };
 
 /** Query key of the signed-in account (null when anonymous). */
 export const sessionKey = ["session", "account"] as const;
@@ -22,7 +25,9 @@ export function useSession(): SessionState {
     queryKey: sessionKey,
     queryFn: async ({ signal }) => {
       try {
-        return (await api.getSession(signal)).account;
+        // The page load asked already (boot.ts): its answer, the first time.
+        const prefetched = takePrefetched<SessionAnswer>(sessionPrefetchKey);
+        return (await (prefetched ?? api.getSession(signal))).account;
       } catch (error) {
         if (!isApiError(error) || error.status !== 404) throw error;
       }
@@ -33,6 +38,8 @@ export function useSession(): SessionState {
         throw error;
       }
     },
+    // Already there when the page load's check has answered: no loading state to render first.
+    initialData: () => takeArrived<SessionAnswer>(sessionPrefetchKey)?.value.account,
     staleTime: 5 * 60_000,
     retry: (count, error) => !isApiError(error) || (error.code === "network" && count < 2),
   });

@@ -1,12 +1,20 @@
 /**
- * A page load at `/plans/:id` starts fetching the plan, the caller's access and then the plan's
- * template at once, while the app's code, the message catalogue and the session check load — not
- * after them. Part of the first chunk: it imports only the HTTP client. The editor takes each answer
- * once (`takePrefetched`) and fetches as usual when there is none or it is old.
+ * A page load at `/plans/:id` starts fetching the editor's code, the plan, the caller's access and
+ * then the plan's template at once, from the first script (`boot.ts`), while the app's code, the
+ * message catalogue and the session check load — not after them. Part of the first chunk: it imports
+ * only the HTTP client (no React). The editor uses each answer once: already there for its first
+ * render (`peekArrived`, then `forgetPrefetched` once mounted), else when it arrives (`takePrefetched`).
  */
 import type { Plan } from "../../../domain/plan.js";
 import type { UiLanguage } from "../../../i18n/translate.js";
 import { apiRequest, csrfCookieName, readCookie } from "../../api/client.js";
+import { pageCode } from "../../page-code.js";
+import { remember } from "../../prefetch.js";
+
+export { forgetPrefetched, peekArrived, takePrefetched } from "../../prefetch.js";
+
+/** The editor page's code (its own chunk), which the route renders (`LazyPage`). */
+export const editorPageCode = pageCode(() => import("./editor-page.js").then((m) => m.PlanEditorPage));
 
 /** The API paths the editor loads first. */
 export const editorPaths = {
@@ -14,15 +22,6 @@ export const editorPaths = {
   access: (id: string) => `/api/v1/plans/${encodeURIComponent(id)}/access`,
   template: (id: string) => `/api/v1/templates/${encodeURIComponent(id)}`,
 };
-
-/** A prefetched answer older than this is not used (the editor fetches again). */
-const maxAge = 10_000;
-const entries = new Map<string, { at: number; answer: Promise<unknown> }>();
-
-function remember(key: string, answer: Promise<unknown>): void {
-  answer.catch(() => {}); // taken or not, a failure is the editor's to report (it fetches again)
-  entries.set(key, { at: Date.now(), answer });
-}
 
 /** Keys of `takePrefetched`. */
 export const prefetchKeys = {
@@ -39,8 +38,8 @@ export function prefetchEditor(pathname: string, cookies: string, lang: UiLangua
   const id = /^\/plans\/([^/]+)\/?$/.exec(pathname)?.[1];
   if (!id || !readCookie(cookies, csrfCookieName)) return;
   const planId = decodeURIComponent(id);
-  // The editor's code (the route imports the same module: one download).
-  import("./editor-page.js").catch(() => {});
+  // The editor's code: once it is in, the route renders the editor without suspending.
+  editorPageCode.load().catch(() => {});
   const plan = apiRequest<Plan>(editorPaths.plan(planId), { lang });
   remember(prefetchKeys.plan(planId), plan);
   remember(prefetchKeys.access(planId), apiRequest(editorPaths.access(planId), { lang }));
@@ -51,11 +50,4 @@ export function prefetchEditor(pathname: string, cookies: string, lang: UiLangua
     },
     () => {},
   );
-}
-
-/** The prefetched answer for `key` if there is a recent one, once. */
-export function takePrefetched<T>(key: string): Promise<T> | undefined {
-  const entry = entries.get(key);
-  entries.delete(key);
-  return entry && Date.now() - entry.at < maxAge ? (entry.answer as Promise<T>) : undefined;
 }
