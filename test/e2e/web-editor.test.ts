@@ -265,6 +265,41 @@ describeJourneys("the plan editor in Chromium ($name)", (dialect) => {
     });
   }, 120_000);
 
+  it("opening a plan asks once for the session, the plan, its access and its template", async () => {
+    const { page: first } = await open();
+    const { page, errors } = await open();
+    await journey([first, page], "editor-page-load", async () => {
+      const planId = await draftInEditor(first, "Hugo Petit", "hugo@example.org");
+      // The same account in a new browser (nothing cached), opening the plan.
+      await page.context().addCookies(await first.context().cookies());
+      const asked: string[] = [];
+      page.on("request", (request) => {
+        const { pathname } = new URL(request.url());
+        if (request.method() === "GET" && pathname.startsWith("/api/")) asked.push(pathname);
+      });
+      await page.goto(`/plans/${planId}`);
+      const title = page.getByLabel("Plan title");
+      await title.waitFor();
+      const count = (path: string) => asked.filter((p) => p === path).length;
+      expect(count("/api/v1/session")).toBe(1);
+      expect(count(`/api/v1/plans/${planId}`)).toBe(1);
+      expect(count(`/api/v1/plans/${planId}/access`)).toBe(1);
+      expect(asked.filter((p) => p.startsWith("/api/v1/templates/"))).toHaveLength(1);
+
+      // The editor so opened edits and saves as usual.
+      await title.fill("Asked once");
+      await expect
+        .poll(
+          async () =>
+            (await api<{ details: { title: string } }>(page, "GET", `/api/v1/plans/${planId}`)).body.details
+              .title,
+        )
+        .toBe("Asked once");
+      await saved(page);
+      expect(errors).toEqual([]);
+    });
+  }, 120_000);
+
   it("an edit whose answer was cut off is sent again with its Idempotency-Key: no conflict with oneself", async () => {
     const { page, errors } = await open();
     await journey([page], "answer-cut-off", async () => {

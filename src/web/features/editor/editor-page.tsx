@@ -1,15 +1,17 @@
 import { Alert, Anchor, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { Link, useParams } from "react-router";
+import type { Plan } from "../../../domain/plan.js";
 import type { Template } from "../../../domain/template.js";
 import type { UiLanguage } from "../../../i18n/translate.js";
 import { isApiError } from "../../api/client.js";
 import { useLanguage } from "../../language.js";
 import { errorMessage } from "../../ui/errors.js";
 import { PageLoader, PageTitle } from "../../ui/page.js";
-import { editorApi } from "./editor-api.js";
+import { editorApi, type PlanAccess } from "./editor-api.js";
 import { type LoadedVocabularies, PlanEditor } from "./plan-editor.js";
+import { forgetPrefetched, peekArrived, prefetchKeys } from "./prefetch.js";
 import { planVocabularyCodes, wholeVocabularyMaxItems } from "./questions/values.js";
 
 /** Vocabularies the editor's own forms use, whatever the template asks. */
@@ -37,10 +39,14 @@ export function PlanEditorPage() {
   const { id = "" } = useParams();
   const { t, lang } = useLanguage();
   const api = useMemo(() => editorApi(lang), [lang]);
-  // The plan is loaded once: from then on the editor keeps it in step (autosave, live events).
+  // The plan is loaded once: from then on the editor keeps it in step (autosave, live events). What
+  // the page load fetched (prefetch.ts) and has arrived renders at once, without a loading state; it
+  // is left in place until this page is mounted (the query of a discarded render, garbage at once
+  // with `gcTime: 0`, is made again).
   const planQuery = useQuery({
     queryKey: ["editor", "plan", id],
     queryFn: ({ signal }) => api.loadPlan(id, signal),
+    initialData: () => peekArrived<Plan>(prefetchKeys.plan(id))?.value,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
     retry: (count, error) => !isApiError(error, "not_found", "unauthenticated") && count < 2,
@@ -48,12 +54,15 @@ export function PlanEditorPage() {
   const accessQuery = useQuery({
     queryKey: ["editor", "access", id],
     queryFn: () => api.loadAccess(id),
+    initialData: () => peekArrived<PlanAccess>(prefetchKeys.access(id))?.value,
     staleTime: 60_000,
   });
   const templateId = planQuery.data?.template.id;
   const templateQuery = useQuery({
     queryKey: ["editor", "template", templateId],
     queryFn: () => api.loadTemplate(templateId!),
+    initialData: () =>
+      templateId === undefined ? undefined : peekArrived<Template>(prefetchKeys.template(templateId))?.value,
     enabled: templateId !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -87,6 +96,11 @@ export function PlanEditorPage() {
     () => ({ views: vocabularyQuery.data, languages, codes: usedCodes }),
     [vocabularyQuery.data, languagesKey, usedCodes],
   );
+
+  useEffect(() => {
+    forgetPrefetched(prefetchKeys.plan(id), prefetchKeys.access(id));
+    if (templateId !== undefined) forgetPrefetched(prefetchKeys.template(templateId));
+  }, [id, templateId]);
 
   const error = planQuery.error ?? templateQuery.error ?? accessQuery.error;
   if (error) {

@@ -132,7 +132,7 @@ function isWithin(path: string, ancestor: string): boolean {
 }
 
 /** Cards rendered with the section; the others follow a few at a time. */
-const firstCards = 3;
+const firstCards = 1;
 const cardsPerStep = 3;
 
 /**
