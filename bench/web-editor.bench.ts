@@ -90,7 +90,7 @@ const probe = `(() => {
 
 /** The probe's record in the page. */
 interface Bench {
-  __bench: { keyAt: number | null; inFlight: number; patches: number };
+  __bench: { fieldAt: number | null; keyAt: number | null; inFlight: number; patches: number };
 }
 const url = `/plans/${planId}?view=o:o1:description`;
 interface Visit {
@@ -101,6 +101,12 @@ interface Visit {
 /** Open the editor in `page`, click into the first answer field and type "x"; wait until it is saved. */
 async function visit(page: import("playwright-core").Page): Promise<Visit> {
   await page.goto(url, { waitUntil: "commit" });
+  // Like someone waiting for the field: every frame. (The click's own wait for the field checks it at
+  // growing intervals — 0, 20, 100, 100, 500 ms… —, which would add up to half a second to the figure.)
+  await page.waitForFunction(() => (window as unknown as Bench).__bench.fieldAt !== null, undefined, {
+    polling: "raf",
+    timeout: 60_000,
+  });
   await page.locator(textField).click({ timeout: 60_000 });
   await page.keyboard.type("x");
   await page.waitForFunction(() => (window as unknown as Bench).__bench.keyAt !== null, undefined, {
