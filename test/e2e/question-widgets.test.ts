@@ -108,9 +108,21 @@ describeJourneys("question widgets in Chromium ($name)", (dialect) => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
         "Bulleted list",
       );
+      // The button gives the focus back to the text, now in an empty list item, at once: keys typed
+      // straight after reach the text even when the next frame is late (frames slowed down here).
+      await page.evaluate(() => {
+        const w = window as unknown as { realRaf?: typeof requestAnimationFrame };
+        w.realRaf = window.requestAnimationFrame;
+        window.requestAnimationFrame = (callback) =>
+          window.setTimeout(() => callback(performance.now()), 300);
+      });
       await page.keyboard.press("Enter");
-      // The button gives the focus back to the text, now in an empty list item.
       await page.keyboard.type("audio");
+      await page.evaluate(() => {
+        window.requestAnimationFrame = (
+          window as unknown as { realRaf: typeof requestAnimationFrame }
+        ).realRaf;
+      });
       await page.keyboard.press("Enter");
       await page.keyboard.type("protocol");
       for (let i = 0; i < "protocol".length; i += 1) await page.keyboard.press("Shift+ArrowLeft");

@@ -272,7 +272,11 @@ const RichTextToolbar = memo(function RichTextToolbar({
           key={button.name}
           label={t(button.label)}
           active={state[button.name]}
-          onClick={() => button.toggle(editor.chain().focus()).run()}
+          onClick={() => {
+            button.toggle(editor.chain().focus()).run();
+            // TipTap's focus waits for the next frame: a key typed at once would reach the button.
+            editor.view.focus();
+          }}
         >
           {button.icon}
         </ToolbarButton>
