@@ -76,10 +76,18 @@ export async function revokeApiToken(deps: AccountDeps, actor: Actor | undefined
 const rememberMs = 1000;
 const remembered = new WeakMap<object, Map<string, { actor: Actor; until: number; generation: number }>>();
 
+// The hash of the last secret resolved: a script's burst of calls with one token hashes it once. (One
+// secret is kept, the one the latest request carried in its headers anyway.)
+let lastSecret: { secret: string; hash: string } | undefined;
+
 /** The actor of a bearer token, or undefined when it is unknown or revoked. */
 export async function resolveApiToken(deps: AccountDeps, secret: string): Promise<Actor | undefined> {
   if (!secret.startsWith(tokenPrefix)) return undefined;
-  const hash = hashSecret(secret);
+  let hash = lastSecret?.secret === secret ? lastSecret.hash : undefined;
+  if (hash === undefined) {
+    hash = hashSecret(secret);
+    lastSecret = { secret, hash };
+  }
   let known = remembered.get(deps.db);
   if (!known) {
     known = new Map();
