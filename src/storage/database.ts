@@ -58,6 +58,12 @@ class ImmediateSqliteDialect extends SqliteDialect {
 // PostgreSQL int8 (e.g. count(*)) arrives as a string by default; our counts fit in a double.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/** A unique or primary key refused a row (PostgreSQL or SQLite). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
 /** True when a trivial query answers within `timeoutMs`; never throws. */
 async function pingWithin(db: Db, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

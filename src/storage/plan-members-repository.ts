@@ -1,5 +1,5 @@
 import type { Db, Tx } from "./database.js";
-import { inTransaction } from "./database.js";
+import { inTransaction, isUniqueViolation } from "./database.js";
 import { planAccessChanged } from "./plan-access-cache.js";
 import type { PlanInvitationsTable, PlanMemberRole, PlanMembersTable } from "./schema.js";
 
@@ -21,11 +21,6 @@ const roleRank: Record<PlanMemberRole, number> = {
   commenter: 3,
   reader: 4,
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
-}
 
 /**
  * Members and pending invitations of plans, on either dialect. Changes of members made on a

@@ -3,7 +3,7 @@ import { documentJson, freezeDeep } from "../domain/edit/copy-on-write.js";
 import type { EditEvent, EditOp } from "../domain/edit/ops.js";
 import type { Plan } from "../domain/plan.js";
 import type { Db, Tx } from "./database.js";
-import { directSqliteOf, inTransaction } from "./database.js";
+import { directSqliteOf, inTransaction, isUniqueViolation } from "./database.js";
 import type { Notification } from "./notifier.js";
 import { planAccessChanged, planEditStored, rememberedPlanAccess } from "./plan-access-cache.js";
 import { titleKeys } from "./plan-title-keys.js";
@@ -99,11 +99,6 @@ export class IdempotencyKeyTakenError extends Error {
 function isIdempotencyKeyViolation(error: unknown): boolean {
   const { constraint, message } = (error ?? {}) as { constraint?: string; message?: string };
   return constraint === "plan_events_idempotency_key_idx" || /\bidempotency_key\b/.test(message ?? "");
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
 /**
